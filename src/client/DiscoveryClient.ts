@@ -1,0 +1,186 @@
+import type { KyInstance } from 'ky'
+import { DEFAULT_CACHE_LIFETIME, DEFAULT_TIMEOUT, REPERTOIRE_URL_ENV } from './defaults'
+import { RepertoireUrlError } from './errors/RepertoireUrlError'
+import { RepertoireValidationError } from './errors/RepertoireValidationError'
+import { RepertoireWebError } from './errors/RepertoireWebError'
+import { readEnv, trimSlash } from './internal/env'
+import { createHttp, get } from './internal/http'
+import { describeIssues, toIssues } from './internal/validation'
+import { type GafaelfawrLogger, silentLogger } from './logger'
+import { type Discovery, DiscoverySchema } from './schemas/DiscoverySchema'
+
+export interface DiscoveryClientOptions {
+  /**
+   * Repertoire's base URL, such as `https://data.example.com/repertoire`. Defaults to the
+   * `REPERTOIRE_BASE_URL` environment variable where `process.env` exists.
+   */
+  baseUrl?: string | undefined
+  /** A ky instance to send requests with; the library's timeout and retry policy are added. */
+  http?: KyInstance | undefined
+  /** How long a discovery document is used before it is fetched again. Defaults to 5 minutes. */
+  cacheLifetime?: number | undefined
+  /** Timeout of one attempt. Defaults to 10 s. */
+  timeout?: number | undefined
+  /** Where refreshes, stale fallbacks and failures are reported. Silent by default. */
+  logger?: GafaelfawrLogger | undefined
+}
+
+interface CachedDocument {
+  discovery: Discovery
+  fetchedAt: number
+}
+
+/**
+ * Client of Repertoire, the Rubin Science Platform's service discovery.
+ *
+ * The document is cached for `cacheLifetime`; concurrent callers share one request; when a
+ * refresh fails and an older document exists, the older one is returned and a warning logged.
+ *
+ * @example
+ * ```ts
+ * const discovery = new DiscoveryClient({ baseUrl: 'https://data.example.com/repertoire' })
+ * const url = await discovery.urlForInternal('gafaelfawr', { version: 'v1' })
+ * ```
+ */
+export class DiscoveryClient {
+  readonly baseUrl: string
+  readonly #http: KyInstance
+  readonly #cacheLifetime: number
+  readonly #timeout: number
+  readonly #logger: GafaelfawrLogger
+  #cached: CachedDocument | undefined
+  #inflight: Promise<Discovery> | undefined
+  #generation = 0
+
+  /** @throws {RepertoireUrlError} when neither `baseUrl` nor `REPERTOIRE_BASE_URL` is set. */
+  constructor(options: DiscoveryClientOptions = {}) {
+    const baseUrl = options.baseUrl ?? readEnv(REPERTOIRE_URL_ENV)
+    if (!baseUrl) {
+      throw new RepertoireUrlError(
+        `No Repertoire URL: pass the baseUrl option (repertoireUrl for GafaelfawrClient) or set the ${REPERTOIRE_URL_ENV} environment variable`,
+      )
+    }
+    this.baseUrl = trimSlash(baseUrl)
+    this.#timeout = options.timeout ?? DEFAULT_TIMEOUT
+    this.#http = createHttp(options.http, this.#timeout)
+    this.#cacheLifetime = options.cacheLifetime ?? DEFAULT_CACHE_LIFETIME
+    this.#logger = options.logger ?? silentLogger
+  }
+
+  /**
+   * The discovery document, from the cache while it is fresh.
+   *
+   * @throws {RepertoireWebError} when Repertoire cannot be reached or answers non-2xx, and no
+   *   older document is cached.
+   * @throws {RepertoireValidationError} when the reply is not a discovery document, and no
+   *   older document is cached.
+   */
+  getDiscovery(): Promise<Discovery> {
+    const cached = this.#cached
+    if (cached && Date.now() - cached.fetchedAt < this.#cacheLifetime) {
+      return Promise.resolve(cached.discovery)
+    }
+    if (!this.#inflight) {
+      const inflight = this.#refresh().finally(() => {
+        if (this.#inflight === inflight) this.#inflight = undefined
+      })
+      this.#inflight = inflight
+    }
+    return this.#inflight
+  }
+
+  /**
+   * URL of an internal API service, of one of its versions when `version` is given; null when
+   * discovery does not list it.
+   */
+  async urlForInternal(
+    service: string,
+    options: { version?: string } = {},
+  ): Promise<string | null> {
+    const entry = (await this.getDiscovery()).services.internal[service]
+    if (!entry) return null
+    if (options.version === undefined) return entry.url
+    return entry.versions[options.version]?.url ?? null
+  }
+
+  /** URL of a user-facing web application; null when discovery does not list it. */
+  async urlForUi(service: string): Promise<string | null> {
+    return (await this.getDiscovery()).services.ui[service]?.url ?? null
+  }
+
+  /** Forgets the cached document, so the next call fetches it again. */
+  async clearCache(): Promise<void> {
+    this.#generation += 1
+    this.#cached = undefined
+    this.#inflight = undefined
+  }
+
+  async #refresh(): Promise<Discovery> {
+    const generation = this.#generation
+    const url = `${this.baseUrl}/discovery`
+    try {
+      const discovery = await this.#fetch(url)
+      // A document requested before clearCache() is returned to its callers but not kept.
+      if (generation === this.#generation) this.#cached = { discovery, fetchedAt: Date.now() }
+      this.#logger.debug('gafaelfawr-react: refreshed service discovery', { url })
+      return discovery
+    } catch (error) {
+      const stale = this.#cached
+      if (stale) {
+        this.#logger.warn('gafaelfawr-react: service discovery failed, using the older copy', {
+          url,
+          error: error instanceof Error ? error.message : String(error),
+          ageMs: Date.now() - stale.fetchedAt,
+        })
+        return stale.discovery
+      }
+      this.#logger.error('gafaelfawr-react: service discovery failed', {
+        url,
+        error: error instanceof Error ? error.message : String(error),
+      })
+      throw error
+    }
+  }
+
+  async #fetch(url: string): Promise<Discovery> {
+    const result = await get(this.#http, url)
+    switch (result.kind) {
+      case 'timeout':
+        throw new RepertoireWebError(`GET ${url} timed out after ${this.#timeout} ms`, { url })
+      case 'network':
+        throw new RepertoireWebError(
+          `GET ${url} failed: ${String((result.cause as Error)?.message ?? result.cause)}`,
+          {
+            url,
+            cause: result.cause,
+          },
+        )
+      case 'error-reply':
+        throw new RepertoireWebError(`GET ${url} failed with ${result.status}`, {
+          url,
+          status: result.status,
+          body: result.text,
+        })
+      case 'reply': {
+        let json: unknown
+        try {
+          json = JSON.parse(result.text)
+        } catch {
+          throw new RepertoireValidationError(`GET ${url} answered with a body that is not JSON`, {
+            url,
+            issues: [{ path: [], message: 'not JSON' }],
+          })
+        }
+        const parsed = DiscoverySchema.safeParse(json)
+        if (!parsed.success) {
+          const issues = toIssues(parsed.error)
+          throw new RepertoireValidationError(
+            `GET ${url} answered with an invalid discovery document: ${describeIssues(issues)}`,
+            { url, issues },
+          )
+        }
+        return parsed.data
+      }
+    }
+  }
+}

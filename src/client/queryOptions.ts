@@ -1,0 +1,56 @@
+import type { DataTag, QueryFunctionContext } from '@tanstack/query-core'
+import type { GafaelfawrQueryError } from './errors/GafaelfawrQueryError'
+import {
+  type GafaelfawrUserByNameKey,
+  type GafaelfawrUserInfoKey,
+  gafaelfawrKeys,
+} from './queryKeys'
+import type { GafaelfawrUserInfo } from './schemas/UserInfoSchema'
+
+/**
+ * Options of a user-information query, for `useQuery(options, client.userInfoCache)` or
+ * `queryClient.query(options)`. The key is tagged with the data and error types, as
+ * `queryOptions()` of @tanstack/react-query does.
+ */
+export interface GafaelfawrQueryOptions<TKey extends readonly unknown[]> {
+  queryKey: DataTag<TKey, GafaelfawrUserInfo, GafaelfawrQueryError>
+  queryFn: (context: QueryFunctionContext<TKey>) => Promise<GafaelfawrUserInfo>
+  /** Fresh for the client's `cacheLifetime`. */
+  staleTime: number
+  /** Off: the client's HTTP layer is the only one that retries. */
+  retry: false
+}
+
+/** Builds the options of the current user's query for one credential. */
+export function userInfoQueryOptions(
+  credential: string,
+  staleTime: number,
+  fetchUserInfo: (signal: AbortSignal) => Promise<GafaelfawrUserInfo>,
+): GafaelfawrQueryOptions<GafaelfawrUserInfoKey> {
+  return {
+    queryKey: gafaelfawrKeys.userInfoFor(
+      credential,
+    ) as GafaelfawrQueryOptions<GafaelfawrUserInfoKey>['queryKey'],
+    queryFn: ({ signal }) => fetchUserInfo(signal),
+    staleTime,
+    retry: false,
+  }
+}
+
+/** Builds the options of a by-name query for one asking credential and one username. */
+export function userInfoByNameQueryOptions(
+  credential: string,
+  username: string,
+  staleTime: number,
+  fetchUserInfo: (signal: AbortSignal) => Promise<GafaelfawrUserInfo>,
+): GafaelfawrQueryOptions<GafaelfawrUserByNameKey> {
+  return {
+    queryKey: gafaelfawrKeys.userByName(
+      credential,
+      username,
+    ) as GafaelfawrQueryOptions<GafaelfawrUserByNameKey>['queryKey'],
+    queryFn: ({ signal }) => fetchUserInfo(signal),
+    staleTime,
+    retry: false,
+  }
+}
