@@ -19,7 +19,11 @@ function withJsExtensions(filePath: string, content: string): string {
       if (/\.(js|mjs|cjs|json)$/.test(spec)) return match
       const target = resolve(sourceDir, spec)
       const isFile = ['.ts', '.tsx'].some((ext) => existsSync(target + ext))
-      const fixed = isFile ? `${spec}.js` : existsSync(join(target, 'index.ts')) ? `${spec}/index.js` : spec
+      const fixed = isFile
+        ? `${spec}.js`
+        : existsSync(join(target, 'index.ts'))
+          ? `${spec}/index.js`
+          : spec
       return `${lead}${quote}${fixed}${quote}`
     },
   )
