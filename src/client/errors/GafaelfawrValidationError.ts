@@ -16,13 +16,21 @@ export class GafaelfawrValidationError extends GafaelfawrError {
   readonly issues: readonly ValidationIssue[]
   /** URL of the reply, when a reply was at fault. */
   readonly url: string | undefined
+  /** HTTP method of the request, when a reply was at fault. */
+  readonly method: string | undefined
 
   constructor(
     message: string,
-    options: { issues?: readonly ValidationIssue[]; url?: string; cause?: unknown } = {},
+    options: {
+      issues?: readonly ValidationIssue[]
+      url?: string
+      method?: string
+      cause?: unknown
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.issues = options.issues ?? []
     this.url = options.url
+    this.method = options.method
   }
 }

@@ -49,7 +49,7 @@ export function parseUserInfoReply(
       } catch {
         throw new GafaelfawrValidationError(
           `${where} answered ${result.status} with a body that is not JSON (${result.contentType ?? 'no content type'})`,
-          { url, issues: [{ path: [], message: 'not JSON' }] },
+          { method, url, issues: [{ path: [], message: 'not JSON' }] },
         )
       }
       const parsed = UserInfoSchema.safeParse(json)
@@ -57,7 +57,7 @@ export function parseUserInfoReply(
         const issues = toIssues(parsed.error)
         throw new GafaelfawrValidationError(
           `${where} answered with invalid user information: ${describeIssues(issues)}`,
-          { url, issues },
+          { method, url, issues },
         )
       }
       return parsed.data
