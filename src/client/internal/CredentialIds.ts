@@ -4,13 +4,16 @@ export const SESSION_CREDENTIAL = 'session'
 /**
  * Opaque, per-client identities of tokens, for query keys: a token never appears in a key.
  *
- * Ids are never reused, so two tokens can never share an entry. The map is bounded: the
+ * Ids are never reused, so two tokens can never share an entry, and each client's ids carry a
+ * random part of their own, so an entry dehydrated from one client can never be taken by
+ * another client for a different token (only `'session'` entries carry over). The map is bounded: the
  * identity of a token unused for long is forgotten, and the token simply gets a new one (its
  * old entries are no longer reachable and age out of the bounded caches).
  */
 export class CredentialIds {
   readonly #ids = new Map<string, string>()
   readonly #limit: number
+  readonly #prefix = `t-${randomPart()}-`
   #next = 1
 
   constructor(limit: number) {
@@ -22,7 +25,7 @@ export class CredentialIds {
     if (token === undefined) return SESSION_CREDENTIAL
     let id = this.#ids.get(token)
     if (id === undefined) {
-      id = `t${this.#next++}`
+      id = `${this.#prefix}${this.#next++}`
       if (this.#ids.size >= this.#limit) {
         const oldest = this.#ids.keys().next()
         if (!oldest.done) this.#ids.delete(oldest.value)
@@ -33,4 +36,9 @@ export class CredentialIds {
     this.#ids.set(token, id)
     return id
   }
+}
+
+function randomPart(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(6))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
