@@ -1,0 +1,96 @@
+import { Fragment, type ReactNode, useEffect } from 'react'
+import type { GafaelfawrClient } from '../client/GafaelfawrClient'
+import { GafaelfawrContext } from './GafaelfawrContext'
+import {
+  type GafaelfawrProviderOptions,
+  PROVIDER_OPTION_NAMES,
+  useProviderClient,
+} from './internal/useProviderClient'
+
+export type { GafaelfawrProviderOptions }
+
+/** Props of a `<GafaelfawrProvider>` given a client the application built. */
+export type GafaelfawrProviderClientProps = {
+  /** The client to use; the provider neither copies nor replaces it. */
+  client: GafaelfawrClient
+  children?: ReactNode
+} & { [Name in keyof GafaelfawrProviderOptions]?: never }
+
+/** Props of a `<GafaelfawrProvider>` that builds its own client from these options. */
+export type GafaelfawrProviderOptionsProps = GafaelfawrProviderOptions & {
+  client?: never
+  children?: ReactNode
+}
+
+/** Props of `<GafaelfawrProvider>`: a `client`, or the options to build one, never both. */
+export type GafaelfawrProviderProps = GafaelfawrProviderClientProps | GafaelfawrProviderOptionsProps
+
+/**
+ * Gives the components below it a Gafaelfawr client, for the hooks of this library.
+ *
+ * Given options, it builds one client and keeps it while the options stay the same. When one
+ * changes (or a different `client` is passed), the new client starts with empty caches and the
+ * children are remounted, so pass `http` and `logger` as stable objects, not inline ones.
+ * Each provider has its own client and caches; nothing is shared at module level, so server
+ * rendering never mixes requests. On mount it starts service discovery, so the first hook does
+ * not wait for it in series, and mounts the client's two caches, so that they refetch stale
+ * data when the window regains focus or the network comes back. It renders no
+ * `QueryClientProvider`: the application's own QueryClient, its defaults and its `clear()` do
+ * not reach the library's caches.
+ *
+ * @param props - `client`, or the client options (`repertoireUrl`, `baseUrl`, `token`, `http`,
+ *   `cacheLifetime`, `cacheSize`, `logger`), and `children`.
+ * @returns The children, with the client in context.
+ * @throws {TypeError} when given both `client` and client options.
+ * @throws {RepertoireUrlError} when given neither `baseUrl` nor a Repertoire URL.
+ * @example
+ * ```tsx
+ * import { GafaelfawrProvider } from 'gafaelfawr-react'
+ *
+ * export function App() {
+ *   return (
+ *     <GafaelfawrProvider repertoireUrl="https://data.example.com/repertoire">
+ *       <Header />
+ *     </GafaelfawrProvider>
+ *   )
+ * }
+ * ```
+ */
+export function GafaelfawrProvider(props: GafaelfawrProviderProps): ReactNode {
+  const given = props.client
+  if (given !== undefined && PROVIDER_OPTION_NAMES.some((name) => props[name] !== undefined)) {
+    throw new TypeError(
+      '<GafaelfawrProvider> takes either a client or client options, not both: pass the options to new GafaelfawrClient() instead',
+    )
+  }
+  const { client, generation } = useProviderClient(
+    given,
+    given === undefined ? pickOptions(props) : undefined,
+  )
+
+  useEffect(() => {
+    client.userInfoCache.mount()
+    client.usernameCache.mount()
+    // Only starts discovery early: the hooks that need it report its failure.
+    client.resolveBaseUrl().catch(() => {})
+    return () => {
+      client.userInfoCache.unmount()
+      client.usernameCache.unmount()
+    }
+  }, [client])
+
+  // Remounted with a new client: a TanStack hook never leaves the client it started with.
+  return (
+    <GafaelfawrContext.Provider value={client}>
+      <Fragment key={generation}>{props.children}</Fragment>
+    </GafaelfawrContext.Provider>
+  )
+}
+
+function pickOptions(props: GafaelfawrProviderProps): GafaelfawrProviderOptions {
+  const options: GafaelfawrProviderOptions = {}
+  for (const name of PROVIDER_OPTION_NAMES) {
+    if (props[name] !== undefined) Object.assign(options, { [name]: props[name] })
+  }
+  return options
+}

@@ -1,0 +1,28 @@
+import { useContext } from 'react'
+import type { GafaelfawrClient } from '../client/GafaelfawrClient'
+import { GafaelfawrContext } from './GafaelfawrContext'
+
+/**
+ * The client of the nearest `<GafaelfawrProvider>`, for calls the hooks do not cover, such as
+ * `getUserInfo()` in an event handler or `dehydrate(client.userInfoCache)`.
+ *
+ * @returns The provider's client.
+ * @throws {Error} when there is no `<GafaelfawrProvider>` above the component.
+ * @example
+ * ```tsx
+ * function Groups() {
+ *   const gafaelfawr = useGafaelfawrClient()
+ *   const onClick = async () => console.log((await gafaelfawr.getUserInfo()).groups)
+ *   return <button onClick={onClick}>Log my groups</button>
+ * }
+ * ```
+ */
+export function useGafaelfawrClient(): GafaelfawrClient {
+  const client = useContext(GafaelfawrContext)
+  if (client === undefined) {
+    throw new Error(
+      'useGafaelfawrClient must be used inside <GafaelfawrProvider>: wrap the application (or the component under test) in <GafaelfawrProvider repertoireUrl="..."> or <GafaelfawrProvider client={...}>',
+    )
+  }
+  return client
+}
