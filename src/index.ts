@@ -51,6 +51,12 @@ export {
   type ValidationIssue,
 } from './client/index'
 export {
+  MissingUserFields,
+  type MissingUserFieldsProps,
+} from './components/MissingUserFields'
+export { RequireUserFields, type RequireUserFieldsProps } from './components/RequireUserFields'
+export { UserField, type UserFieldName, type UserFieldProps } from './components/UserField'
+export {
   GafaelfawrProvider,
   type GafaelfawrProviderClientProps,
   type GafaelfawrProviderOptions,
