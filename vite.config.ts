@@ -59,6 +59,8 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         'client/index': 'src/client/index.ts',
+        'testing/index': 'src/testing/index.ts',
+        'testing/node': 'src/testing/node.ts',
       },
       formats: ['es'],
     },
