@@ -5,6 +5,9 @@ import * as main from '../../src/index'
 
 const REACT_API = [
   'GafaelfawrProvider',
+  'MissingUserFields',
+  'RequireUserFields',
+  'UserField',
   'useClearGafaelfawrCache',
   'useGafaelfawrClient',
   'useSuspenseUserInfo',
