@@ -4,8 +4,7 @@ import { RepertoireUrlError } from './errors/RepertoireUrlError'
 import { RepertoireValidationError } from './errors/RepertoireValidationError'
 import { RepertoireWebError } from './errors/RepertoireWebError'
 import { readEnv, trimSlash } from './internal/env'
-import { createHttp, get } from './internal/http'
-import { describeIssues, toIssues } from './internal/validation'
+import { createHttp, getJson, type RequestFailure } from './internal/http'
 import { type GafaelfawrLogger, silentLogger } from './logger'
 import { type Discovery, DiscoverySchema } from './schemas/DiscoverySchema'
 
@@ -57,7 +56,7 @@ export class DiscoveryClient {
     const baseUrl = options.baseUrl ?? readEnv(REPERTOIRE_URL_ENV)
     if (!baseUrl) {
       throw new RepertoireUrlError(
-        `No Repertoire URL: pass the baseUrl option (repertoireUrl for GafaelfawrClient) or set the ${REPERTOIRE_URL_ENV} environment variable`,
+        `No Repertoire URL: pass baseUrl (repertoireUrl to GafaelfawrClient) or set ${REPERTOIRE_URL_ENV}`,
       )
     }
     this.baseUrl = trimSlash(baseUrl)
@@ -75,17 +74,10 @@ export class DiscoveryClient {
    * @throws {RepertoireValidationError} when the reply is not a discovery document, and no
    *   older document is cached.
    */
-  getDiscovery(): Promise<Discovery> {
+  async getDiscovery(): Promise<Discovery> {
     const cached = this.#cached
-    if (cached && Date.now() - cached.fetchedAt < this.#cacheLifetime) {
-      return Promise.resolve(cached.discovery)
-    }
-    if (!this.#inflight) {
-      const inflight = this.#refresh().finally(() => {
-        if (this.#inflight === inflight) this.#inflight = undefined
-      })
-      this.#inflight = inflight
-    }
+    if (cached && Date.now() - cached.fetchedAt < this.#cacheLifetime) return cached.discovery
+    this.#inflight ??= this.#refresh()
     return this.#inflight
   }
 
@@ -115,72 +107,42 @@ export class DiscoveryClient {
     this.#inflight = undefined
   }
 
+  /** Fetches the document; concurrent callers share this one request (`#inflight`). */
   async #refresh(): Promise<Discovery> {
     const generation = this.#generation
     const url = `${this.baseUrl}/discovery`
     try {
-      const discovery = await this.#fetch(url)
+      const discovery = await getJson(this.#http, url, DiscoverySchema, toRepertoireError, {
+        timeout: this.#timeout,
+      })
       // A document requested before clearCache() is returned to its callers but not kept.
       if (generation === this.#generation) this.#cached = { discovery, fetchedAt: Date.now() }
-      this.#logger.debug('gafaelfawr-react: refreshed service discovery', { url })
+      this.#logger.debug('gafaelfawr-react: service discovery refreshed', { url })
       return discovery
-    } catch (error) {
+    } catch (failure) {
+      // Always one of the typed errors of toRepertoireError().
+      const error = (failure as Error).message
       const stale = this.#cached
       if (stale) {
         this.#logger.warn('gafaelfawr-react: service discovery failed, using the older copy', {
           url,
-          error: error instanceof Error ? error.message : String(error),
+          error,
           ageMs: Date.now() - stale.fetchedAt,
         })
         return stale.discovery
       }
-      this.#logger.error('gafaelfawr-react: service discovery failed', {
-        url,
-        error: error instanceof Error ? error.message : String(error),
-      })
-      throw error
+      this.#logger.error('gafaelfawr-react: service discovery failed', { url, error })
+      throw failure
+    } finally {
+      // clearCache() already let go of a request it outdated, and a newer one may be running.
+      if (generation === this.#generation) this.#inflight = undefined
     }
   }
+}
 
-  async #fetch(url: string): Promise<Discovery> {
-    const result = await get(this.#http, url)
-    switch (result.kind) {
-      case 'timeout':
-        throw new RepertoireWebError(`GET ${url} timed out after ${this.#timeout} ms`, { url })
-      case 'network':
-        throw new RepertoireWebError(
-          `GET ${url} failed: ${String((result.cause as Error)?.message ?? result.cause)}`,
-          {
-            url,
-            cause: result.cause,
-          },
-        )
-      case 'error-reply':
-        throw new RepertoireWebError(`GET ${url} failed with ${result.status}`, {
-          url,
-          status: result.status,
-          body: result.text,
-        })
-      case 'reply': {
-        let json: unknown
-        try {
-          json = JSON.parse(result.text)
-        } catch {
-          throw new RepertoireValidationError(`GET ${url} answered with a body that is not JSON`, {
-            url,
-            issues: [{ path: [], message: 'not JSON' }],
-          })
-        }
-        const parsed = DiscoverySchema.safeParse(json)
-        if (!parsed.success) {
-          const issues = toIssues(parsed.error)
-          throw new RepertoireValidationError(
-            `GET ${url} answered with an invalid discovery document: ${describeIssues(issues)}`,
-            { url, issues },
-          )
-        }
-        return parsed.data
-      }
-    }
-  }
+/** A failed discovery request as a typed error: a reply that is not valid, or a failure. */
+function toRepertoireError(failure: RequestFailure): Error {
+  return failure.issues
+    ? new RepertoireValidationError(failure.message, failure)
+    : new RepertoireWebError(failure.message, failure)
 }

@@ -10,11 +10,15 @@ import {
 } from './defaults'
 import { GafaelfawrDiscoveryError } from './errors/GafaelfawrDiscoveryError'
 import { GafaelfawrError } from './errors/GafaelfawrError'
+import { GafaelfawrForbiddenError } from './errors/GafaelfawrForbiddenError'
+import { GafaelfawrNotFoundError } from './errors/GafaelfawrNotFoundError'
+import { GafaelfawrUnauthorizedError } from './errors/GafaelfawrUnauthorizedError'
+import { GafaelfawrValidationError } from './errors/GafaelfawrValidationError'
+import { GafaelfawrWebError } from './errors/GafaelfawrWebError'
 import { CredentialIds } from './internal/CredentialIds'
 import { trimSlash } from './internal/env'
-import { createHttp, get } from './internal/http'
+import { createHttp, getJson, type RequestFailure } from './internal/http'
 import { LruBound } from './internal/LruBound'
-import { parseUserInfoReply } from './internal/parseUserInfoReply'
 import { assertToken } from './internal/token'
 import { assertUsername } from './internal/username'
 import { type GafaelfawrLogger, silentLogger } from './logger'
@@ -24,7 +28,7 @@ import {
   userInfoByNameQueryOptions,
   userInfoQueryOptions,
 } from './queryOptions'
-import type { GafaelfawrUserInfo } from './schemas/UserInfoSchema'
+import { type GafaelfawrUserInfo, UserInfoSchema } from './schemas/UserInfoSchema'
 
 export interface GafaelfawrClientOptions {
   /**
@@ -57,12 +61,7 @@ export interface GafaelfawrClientOptions {
   logger?: GafaelfawrLogger | undefined
 }
 
-interface Credential {
-  id: string
-  token: string | undefined
-  problem: Error | undefined
-}
-
+/** The key identity of every token that cannot be sent: its query fails and sends nothing. */
 const INVALID_CREDENTIAL = 'invalid-token'
 
 /** How often a read starts again when clearCache() cancels the fetch it was waiting on. */
@@ -106,33 +105,38 @@ export class GafaelfawrClient {
   /**
    * @throws {RepertoireUrlError} when there is no `baseUrl`, no `discoveryClient`, no
    *   `repertoireUrl` and no `REPERTOIRE_BASE_URL`.
-   * @throws {RangeError} when `cacheSize`, `cacheLifetime` or `timeout` is not a positive number.
+   * @throws {RangeError} when `cacheLifetime` or `timeout` is not a positive number, or
+   *   `cacheSize` not a positive integer.
    */
   constructor(options: GafaelfawrClientOptions = {}) {
-    this.cacheLifetime = positive('cacheLifetime', options.cacheLifetime ?? DEFAULT_CACHE_LIFETIME)
-    this.cacheSize = positive('cacheSize', options.cacheSize ?? DEFAULT_CACHE_SIZE)
-    this.#timeout = positive('timeout', options.timeout ?? DEFAULT_TIMEOUT)
-    this.#logger = options.logger ?? silentLogger
-    assertToken(options.token)
-    this.#token = options.token
-    this.#http = createHttp(options.http, this.#timeout)
-    this.#baseUrl = options.baseUrl === undefined ? undefined : trimSlash(options.baseUrl)
+    const { baseUrl, http, token, logger = silentLogger } = options
+    const cacheLifetime = positive('cacheLifetime', options.cacheLifetime ?? DEFAULT_CACHE_LIFETIME)
+    const cacheSize = positive('cacheSize', options.cacheSize ?? DEFAULT_CACHE_SIZE, 'integer')
+    const timeout = positive('timeout', options.timeout ?? DEFAULT_TIMEOUT)
+    assertToken(token)
+    this.cacheLifetime = cacheLifetime
+    this.cacheSize = cacheSize
+    this.#timeout = timeout
+    this.#logger = logger
+    this.#token = token
+    this.#http = createHttp(http, timeout)
+    this.#baseUrl = baseUrl && trimSlash(baseUrl)
     this.discoveryClient =
-      this.#baseUrl !== undefined
+      baseUrl !== undefined
         ? undefined
         : (options.discoveryClient ??
           new DiscoveryClient({
             baseUrl: options.repertoireUrl,
-            http: options.http,
-            timeout: this.#timeout,
-            cacheLifetime: this.cacheLifetime,
-            logger: this.#logger,
+            http,
+            timeout,
+            cacheLifetime,
+            logger,
           }))
-    this.#credentials = new CredentialIds(this.cacheSize * 2)
-    this.userInfoCache = makeCache(this.cacheLifetime)
-    this.usernameCache = makeCache(this.cacheLifetime)
-    this.#userInfoBound = new LruBound(this.userInfoCache.getQueryCache(), this.cacheSize)
-    this.#usernameBound = new LruBound(this.usernameCache.getQueryCache(), this.cacheSize)
+    this.#credentials = new CredentialIds(cacheSize * 2)
+    this.userInfoCache = makeCache(cacheLifetime)
+    this.usernameCache = makeCache(cacheLifetime)
+    this.#userInfoBound = new LruBound(this.userInfoCache.getQueryCache(), cacheSize)
+    this.#usernameBound = new LruBound(this.usernameCache.getQueryCache(), cacheSize)
   }
 
   /**
@@ -169,9 +173,9 @@ export class GafaelfawrClient {
 
   /** Query options of the current user, for `useQuery(options, client.userInfoCache)`. */
   userInfoQuery(token?: string): GafaelfawrQueryOptions<GafaelfawrUserInfoKey> {
-    const credential = this.#credential(token)
-    return userInfoQueryOptions(credential.id, this.cacheLifetime, (signal) =>
-      this.#fetch('/user-info', credential, signal),
+    const sent = token ?? this.#token
+    return userInfoQueryOptions(this.#idOf(sent), this.cacheLifetime, (signal) =>
+      this.#fetch(undefined, sent, signal),
     )
   }
 
@@ -184,15 +188,9 @@ export class GafaelfawrClient {
     username: string,
     token?: string,
   ): GafaelfawrQueryOptions<GafaelfawrUserByNameKey> {
-    const credential = this.#credential(token)
-    return userInfoByNameQueryOptions(
-      credential.id,
-      username,
-      this.cacheLifetime,
-      async (signal) => {
-        assertUsername(username)
-        return this.#fetch(`/users/${encodeURIComponent(username)}`, credential, signal)
-      },
+    const sent = token ?? this.#token
+    return userInfoByNameQueryOptions(this.#idOf(sent), username, this.cacheLifetime, (signal) =>
+      this.#fetch(username, sent, signal),
     )
   }
 
@@ -227,30 +225,35 @@ export class GafaelfawrClient {
   }
 
   /**
-   * The token to send and its opaque identity. A token that cannot be sent gets a shared
-   * identity whose query fails with the validation error and sends nothing, so that a hook
+   * The opaque identity of `token` for query keys. Every token that cannot be sent shares one,
+   * whose query fails with the validation error (see `#fetch`) and sends nothing, so that a hook
    * given a bad token shows an error instead of throwing during render.
    */
-  #credential(token: string | undefined): Credential {
-    const value = token ?? this.#token
+  #idOf(token: string | undefined): string {
     try {
-      assertToken(value)
-    } catch (error) {
-      return { id: INVALID_CREDENTIAL, token: undefined, problem: error as Error }
+      assertToken(token)
+    } catch {
+      return INVALID_CREDENTIAL
     }
-    return { id: this.#credentials.idOf(value), token: value, problem: undefined }
+    return this.#credentials.idOf(token)
   }
 
+  /** `GET {v1}/users/{username}`, or `GET {v1}/user-info` without a username. */
   async #fetch(
-    path: string,
-    credential: Credential,
+    username: string | undefined,
+    token: string | undefined,
     signal: AbortSignal,
   ): Promise<GafaelfawrUserInfo> {
-    if (credential.problem) throw credential.problem
-    const { token } = credential
+    // Checked here too, so that a query built from bad input fails without a request.
+    if (username !== undefined) assertUsername(username)
+    assertToken(token)
+    const path = username === undefined ? '/user-info' : `/users/${encodeURIComponent(username)}`
     const url = `${await this.resolveBaseUrl()}${path}`
-    const result = await get(this.#http, url, { token, signal })
-    return parseUserInfoReply(result, { method: 'GET', url, token, timeout: this.#timeout })
+    return getJson(this.#http, url, UserInfoSchema, toGafaelfawrError, {
+      token,
+      signal,
+      timeout: this.#timeout,
+    })
   }
 
   async #read<TKey extends readonly unknown[]>(
@@ -295,11 +298,23 @@ function resetCache(cache: QueryClient): Promise<void> {
   return cache.resetQueries()
 }
 
-function positive(name: string, value: number): number {
-  if (!(typeof value === 'number' && value > 0 && Number.isFinite(value))) {
-    throw new RangeError(
-      `${name} must be a positive number of ${name === 'cacheSize' ? 'entries' : 'milliseconds'}, not ${value}`,
-    )
-  }
+/** `value`, checked to be a positive finite number (or a positive integer). */
+function positive(name: string, value: number, kind: 'number' | 'integer' = 'number'): number {
+  const valid = kind === 'integer' ? Number.isInteger(value) : Number.isFinite(value)
+  if (!valid || value <= 0) throw new RangeError(`${name} must be a positive ${kind}, not ${value}`)
   return value
+}
+
+/** The error classes of the error replies that callers tell apart (spec §3). */
+const ERROR_BY_STATUS: Partial<Record<number, typeof GafaelfawrWebError>> = {
+  401: GafaelfawrUnauthorizedError,
+  403: GafaelfawrForbiddenError,
+  404: GafaelfawrNotFoundError,
+}
+
+/** A failed user-information request as the one typed error that says what went wrong. */
+function toGafaelfawrError(failure: RequestFailure): GafaelfawrError {
+  if (failure.issues) return new GafaelfawrValidationError(failure.message, failure)
+  const ErrorClass = ERROR_BY_STATUS[failure.status ?? 0] ?? GafaelfawrWebError
+  return new ErrorClass(failure.message, failure)
 }

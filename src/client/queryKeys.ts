@@ -5,12 +5,12 @@
  */
 export const gafaelfawrKeys = {
   all: ['gafaelfawr'] as const,
-  userInfo: () => [...gafaelfawrKeys.all, 'user-info'] as const,
-  userInfoFor: (credential: string) => [...gafaelfawrKeys.userInfo(), credential] as const,
-  users: () => [...gafaelfawrKeys.all, 'users'] as const,
-  usersFor: (credential: string) => [...gafaelfawrKeys.users(), credential] as const,
+  userInfo: () => ['gafaelfawr', 'user-info'] as const,
+  userInfoFor: (credential: string) => ['gafaelfawr', 'user-info', credential] as const,
+  users: () => ['gafaelfawr', 'users'] as const,
+  usersFor: (credential: string) => ['gafaelfawr', 'users', credential] as const,
   userByName: (credential: string, username: string) =>
-    [...gafaelfawrKeys.usersFor(credential), username] as const,
+    ['gafaelfawr', 'users', credential, username] as const,
 }
 
 export type GafaelfawrUserInfoKey = ReturnType<typeof gafaelfawrKeys.userInfoFor>

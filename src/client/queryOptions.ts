@@ -27,14 +27,7 @@ export function userInfoQueryOptions(
   staleTime: number,
   fetchUserInfo: (signal: AbortSignal) => Promise<GafaelfawrUserInfo>,
 ): GafaelfawrQueryOptions<GafaelfawrUserInfoKey> {
-  return {
-    queryKey: gafaelfawrKeys.userInfoFor(
-      credential,
-    ) as GafaelfawrQueryOptions<GafaelfawrUserInfoKey>['queryKey'],
-    queryFn: ({ signal }) => fetchUserInfo(signal),
-    staleTime,
-    retry: false,
-  }
+  return build(gafaelfawrKeys.userInfoFor(credential), staleTime, fetchUserInfo)
 }
 
 /** Builds the options of a by-name query for one asking credential and one username. */
@@ -44,11 +37,16 @@ export function userInfoByNameQueryOptions(
   staleTime: number,
   fetchUserInfo: (signal: AbortSignal) => Promise<GafaelfawrUserInfo>,
 ): GafaelfawrQueryOptions<GafaelfawrUserByNameKey> {
+  return build(gafaelfawrKeys.userByName(credential, username), staleTime, fetchUserInfo)
+}
+
+function build<TKey extends readonly unknown[]>(
+  queryKey: TKey,
+  staleTime: number,
+  fetchUserInfo: (signal: AbortSignal) => Promise<GafaelfawrUserInfo>,
+): GafaelfawrQueryOptions<TKey> {
   return {
-    queryKey: gafaelfawrKeys.userByName(
-      credential,
-      username,
-    ) as GafaelfawrQueryOptions<GafaelfawrUserByNameKey>['queryKey'],
+    queryKey: queryKey as GafaelfawrQueryOptions<TKey>['queryKey'],
     queryFn: ({ signal }) => fetchUserInfo(signal),
     staleTime,
     retry: false,

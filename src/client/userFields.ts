@@ -14,7 +14,7 @@ export function missingUserFields(
   user: GafaelfawrUserInfo,
   fields: readonly OptionalUserField[],
 ): OptionalUserField[] {
-  return fields.filter((field) => user[field] === null || user[field] === undefined)
+  return fields.filter((field) => user[field] == null)
 }
 
 /**

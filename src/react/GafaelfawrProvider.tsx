@@ -1,13 +1,23 @@
-import { Fragment, type ReactNode, useEffect } from 'react'
-import type { GafaelfawrClient } from '../client/GafaelfawrClient'
+import { Fragment, type ReactNode, useEffect, useState } from 'react'
+import { GafaelfawrClient, type GafaelfawrClientOptions } from '../client/GafaelfawrClient'
 import { GafaelfawrContext } from './GafaelfawrContext'
-import {
-  type GafaelfawrProviderOptions,
-  PROVIDER_OPTION_NAMES,
-  useProviderClient,
-} from './internal/useProviderClient'
 
-export type { GafaelfawrProviderOptions }
+/** The client options `<GafaelfawrProvider>` accepts instead of a ready-made client. */
+export type GafaelfawrProviderOptions = Pick<
+  GafaelfawrClientOptions,
+  'repertoireUrl' | 'baseUrl' | 'token' | 'http' | 'cacheLifetime' | 'cacheSize' | 'logger'
+>
+
+/** The option names, in one list, so that checking and comparing them cannot drift apart. */
+const OPTION_NAMES = [
+  'repertoireUrl',
+  'baseUrl',
+  'token',
+  'http',
+  'cacheLifetime',
+  'cacheSize',
+  'logger',
+] as const satisfies readonly (keyof GafaelfawrProviderOptions)[]
 
 /** Props of a `<GafaelfawrProvider>` given a client the application built. */
 export type GafaelfawrProviderClientProps = {
@@ -28,9 +38,10 @@ export type GafaelfawrProviderProps = GafaelfawrProviderClientProps | Gafaelfawr
 /**
  * Gives the components below it a Gafaelfawr client, for the hooks of this library.
  *
- * Given options, it builds one client and keeps it while the options stay the same. When one
- * changes (or a different `client` is passed), the new client starts with empty caches and the
- * children are remounted, so pass `http` and `logger` as stable objects, not inline ones.
+ * Given options, it builds one client and keeps it while the options stay the same (compared one
+ * by one with `Object.is`). When one changes (or a different `client` is passed), the new client
+ * starts with empty caches and the children are remounted, because a TanStack hook never leaves
+ * the QueryClient it started with; so pass `http` and `logger` as stable objects, not inline ones.
  * Each provider has its own client and caches; nothing is shared at module level, so server
  * rendering never mixes requests. On mount it starts service discovery, so the first hook does
  * not wait for it in series, and mounts the client's two caches, so that they refetch stale
@@ -58,15 +69,25 @@ export type GafaelfawrProviderProps = GafaelfawrProviderClientProps | Gafaelfawr
  */
 export function GafaelfawrProvider(props: GafaelfawrProviderProps): ReactNode {
   const given = props.client
-  if (given !== undefined && PROVIDER_OPTION_NAMES.some((name) => props[name] !== undefined)) {
-    throw new TypeError(
-      '<GafaelfawrProvider> takes either a client or client options, not both: pass the options to new GafaelfawrClient() instead',
-    )
+  if (given && OPTION_NAMES.some((name) => props[name] !== undefined)) {
+    throw new TypeError('<GafaelfawrProvider> takes either a client or client options, not both')
   }
-  const { client, generation } = useProviderClient(
-    given,
-    given === undefined ? pickOptions(props) : undefined,
-  )
+  // The client lives in state, so React keeps it for the provider's lifetime; a change of props
+  // replaces it during render, as React documents for state derived from props. The client
+  // ignores the props that are not its options (children).
+  const [current, setCurrent] = useState(() => ({
+    client: given ?? new GafaelfawrClient(props),
+    props,
+    generation: 0,
+  }))
+  const changed = given
+    ? given !== current.client
+    : current.props.client !== undefined ||
+      OPTION_NAMES.some((name) => !Object.is(props[name], current.props[name]))
+  const { client, generation } = changed
+    ? { client: given ?? new GafaelfawrClient(props), generation: current.generation + 1 }
+    : current
+  if (changed) setCurrent({ client, props, generation })
 
   useEffect(() => {
     client.userInfoCache.mount()
@@ -79,18 +100,10 @@ export function GafaelfawrProvider(props: GafaelfawrProviderProps): ReactNode {
     }
   }, [client])
 
-  // Remounted with a new client: a TanStack hook never leaves the client it started with.
+  // Keyed by generation: a new client remounts the children (see above).
   return (
     <GafaelfawrContext.Provider value={client}>
       <Fragment key={generation}>{props.children}</Fragment>
     </GafaelfawrContext.Provider>
   )
-}
-
-function pickOptions(props: GafaelfawrProviderProps): GafaelfawrProviderOptions {
-  const options: GafaelfawrProviderOptions = {}
-  for (const name of PROVIDER_OPTION_NAMES) {
-    if (props[name] !== undefined) Object.assign(options, { [name]: props[name] })
-  }
-  return options
 }

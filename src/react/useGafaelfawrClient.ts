@@ -20,9 +20,7 @@ import { GafaelfawrContext } from './GafaelfawrContext'
 export function useGafaelfawrClient(): GafaelfawrClient {
   const client = useContext(GafaelfawrContext)
   if (client === undefined) {
-    throw new Error(
-      'useGafaelfawrClient must be used inside <GafaelfawrProvider>: wrap the application (or the component under test) in <GafaelfawrProvider repertoireUrl="..."> or <GafaelfawrProvider client={...}>',
-    )
+    throw new Error('useGafaelfawrClient must be used inside <GafaelfawrProvider>')
   }
   return client
 }

@@ -1,9 +1,7 @@
-import { type UseSuspenseQueryResult, useSuspenseQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import type { UseSuspenseQueryResult } from '@tanstack/react-query'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
-import type { GafaelfawrUserInfoKey } from '../client/queryKeys'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
-import { useGafaelfawrClient } from './useGafaelfawrClient'
+import { useSuspenseUserQuery } from './internal/useUserQuery'
 
 /** Options of `useSuspenseUserInfo()`. */
 export interface UseSuspenseUserInfoOptions {
@@ -36,13 +34,5 @@ export interface UseSuspenseUserInfoOptions {
 export function useSuspenseUserInfo(
   options: UseSuspenseUserInfoOptions = {},
 ): UseSuspenseQueryResult<GafaelfawrUserInfo, GafaelfawrQueryError> {
-  const client = useGafaelfawrClient()
-  const { token } = options
-  const query = useMemo(() => client.userInfoQuery(token), [client, token])
-  return useSuspenseQuery<
-    GafaelfawrUserInfo,
-    GafaelfawrQueryError,
-    GafaelfawrUserInfo,
-    GafaelfawrUserInfoKey
-  >(query, client.userInfoCache)
+  return useSuspenseUserQuery(undefined, options.token)
 }

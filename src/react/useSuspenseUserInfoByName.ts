@@ -1,9 +1,7 @@
-import { type UseSuspenseQueryResult, useSuspenseQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import type { UseSuspenseQueryResult } from '@tanstack/react-query'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
-import type { GafaelfawrUserByNameKey } from '../client/queryKeys'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
-import { useGafaelfawrClient } from './useGafaelfawrClient'
+import { useSuspenseUserQuery } from './internal/useUserQuery'
 
 /** Options of `useSuspenseUserInfoByName()`. */
 export interface UseSuspenseUserInfoByNameOptions {
@@ -33,16 +31,5 @@ export function useSuspenseUserInfoByName(
   username: string,
   options: UseSuspenseUserInfoByNameOptions = {},
 ): UseSuspenseQueryResult<GafaelfawrUserInfo, GafaelfawrQueryError> {
-  const client = useGafaelfawrClient()
-  const { token } = options
-  const query = useMemo(
-    () => client.userInfoByNameQuery(username, token),
-    [client, username, token],
-  )
-  return useSuspenseQuery<
-    GafaelfawrUserInfo,
-    GafaelfawrQueryError,
-    GafaelfawrUserInfo,
-    GafaelfawrUserByNameKey
-  >(query, client.usernameCache)
+  return useSuspenseUserQuery(username, options.token)
 }

@@ -1,9 +1,7 @@
-import { type UseQueryResult, useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import type { UseQueryResult } from '@tanstack/react-query'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
-import type { GafaelfawrUserInfoKey } from '../client/queryKeys'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
-import { useGafaelfawrClient } from './useGafaelfawrClient'
+import { useUserQuery } from './internal/useUserQuery'
 
 /** Options of `useUserInfo()`. */
 export interface UseUserInfoOptions {
@@ -40,13 +38,5 @@ export interface UseUserInfoOptions {
 export function useUserInfo(
   options: UseUserInfoOptions = {},
 ): UseQueryResult<GafaelfawrUserInfo, GafaelfawrQueryError> {
-  const client = useGafaelfawrClient()
-  const { token, enabled = true } = options
-  const query = useMemo(() => client.userInfoQuery(token), [client, token])
-  return useQuery<
-    GafaelfawrUserInfo,
-    GafaelfawrQueryError,
-    GafaelfawrUserInfo,
-    GafaelfawrUserInfoKey
-  >({ ...query, enabled }, client.userInfoCache)
+  return useUserQuery(undefined, options.token, options.enabled ?? true)
 }

@@ -1,9 +1,7 @@
-import { type UseQueryResult, useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import type { UseQueryResult } from '@tanstack/react-query'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
-import type { GafaelfawrUserByNameKey } from '../client/queryKeys'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
-import { useGafaelfawrClient } from './useGafaelfawrClient'
+import { useUserQuery } from './internal/useUserQuery'
 
 /** Options of `useUserInfoByName()`. */
 export interface UseUserInfoByNameOptions {
@@ -42,14 +40,6 @@ export function useUserInfoByName(
   username: string | null | undefined,
   options: UseUserInfoByNameOptions = {},
 ): UseQueryResult<GafaelfawrUserInfo, GafaelfawrQueryError> {
-  const client = useGafaelfawrClient()
-  const { token, enabled = true } = options
   const name = username ?? ''
-  const query = useMemo(() => client.userInfoByNameQuery(name, token), [client, name, token])
-  return useQuery<
-    GafaelfawrUserInfo,
-    GafaelfawrQueryError,
-    GafaelfawrUserInfo,
-    GafaelfawrUserByNameKey
-  >({ ...query, enabled: enabled && name !== '' }, client.usernameCache)
+  return useUserQuery(name, options.token, (options.enabled ?? true) && name !== '')
 }

@@ -12,12 +12,14 @@ export interface ValidationIssue {
  */
 export class GafaelfawrValidationError extends GafaelfawrError {
   override name = 'GafaelfawrValidationError' as const
+  // The fields below are declared, not defined: the constructor sets them, and the bundle
+  // carries no empty field definitions.
   /** What was wrong, field by field. */
-  readonly issues: readonly ValidationIssue[]
+  declare readonly issues: readonly ValidationIssue[]
   /** URL of the reply, when a reply was at fault. */
-  readonly url: string | undefined
+  declare readonly url: string | undefined
   /** HTTP method of the request, when a reply was at fault. */
-  readonly method: string | undefined
+  declare readonly method: string | undefined
 
   constructor(
     message: string,
@@ -25,10 +27,12 @@ export class GafaelfawrValidationError extends GafaelfawrError {
       issues?: readonly ValidationIssue[]
       url?: string
       method?: string
+      /** Kept as the error's `cause` when the key is present. */
       cause?: unknown
     } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // Error takes `cause` from the options, and nothing else.
+    super(message, options)
     this.issues = options.issues ?? []
     this.url = options.url
     this.method = options.method

@@ -9,6 +9,7 @@ export interface GafaelfawrWebErrorOptions {
   status?: number | undefined
   body?: string | undefined
   detail?: GafaelfawrErrorDetail | undefined
+  /** Kept as the error's `cause` when the key is present. */
   cause?: unknown
 }
 
@@ -18,17 +19,20 @@ export interface GafaelfawrWebErrorOptions {
  */
 export class GafaelfawrWebError extends GafaelfawrError {
   override name: string = 'GafaelfawrWebError'
+  // The fields below are declared, not defined: the constructor sets them, and the bundle
+  // carries no empty field definitions.
   /** HTTP status of the reply; undefined when there was no reply. */
-  readonly status: number | undefined
+  declare readonly status: number | undefined
   /** The reply's body as text. */
-  readonly body: string | undefined
-  readonly method: string
-  readonly url: string
+  declare readonly body: string | undefined
+  declare readonly method: string
+  declare readonly url: string
   /** The parsed `detail` of a JSON error reply. */
-  readonly detail: GafaelfawrErrorDetail | undefined
+  declare readonly detail: GafaelfawrErrorDetail | undefined
 
   constructor(message: string, options: GafaelfawrWebErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    // Error takes `cause` from the options, and nothing else.
+    super(message, options)
     this.status = options.status
     this.body = options.body
     this.method = options.method

@@ -3,9 +3,11 @@ import { RepertoireError } from './RepertoireError'
 /** The discovery request failed: a non-2xx reply, or no reply (`status` undefined). */
 export class RepertoireWebError extends RepertoireError {
   override name = 'RepertoireWebError' as const
-  readonly status: number | undefined
-  readonly url: string
-  readonly body: string | undefined
+  // The fields below are declared, not defined: the constructor sets them, and the bundle
+  // carries no empty field definitions.
+  declare readonly status: number | undefined
+  declare readonly url: string
+  declare readonly body: string | undefined
 
   constructor(
     message: string,
@@ -13,12 +15,14 @@ export class RepertoireWebError extends RepertoireError {
       url: string
       status?: number | undefined
       body?: string | undefined
+      /** Kept as the error's `cause` when the key is present. */
       cause?: unknown
     },
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
-    this.url = options.url
+    // Error takes `cause` from the options, and nothing else.
+    super(message, options)
     this.status = options.status
+    this.url = options.url
     this.body = options.body
   }
 }

@@ -13,15 +13,13 @@ export class LruBound {
   readonly #cache: QueryCache
   readonly #limit: number
   readonly #order = new Map<string, Query>()
-  readonly #unsubscribe: () => void
 
+  /** @param limit - A positive integer, checked by the client. */
   constructor(cache: QueryCache, limit: number) {
-    if (!Number.isInteger(limit) || limit < 1) {
-      throw new RangeError(`cacheSize must be a positive integer, not ${limit}`)
-    }
     this.#cache = cache
     this.#limit = limit
-    this.#unsubscribe = cache.subscribe((event) => {
+    // Listens for the cache's whole life: the client owns both.
+    cache.subscribe((event) => {
       const { query } = event
       switch (event.type) {
         case 'added':
@@ -44,20 +42,9 @@ export class LruBound {
     })
   }
 
-  /** How many entries the cache holds now. */
-  get size(): number {
-    return this.#order.size
-  }
-
   /** Marks the entry of `queryKey` as just used. */
   touch(queryKey: QueryKey): void {
     this.#touchHash(hashKey(queryKey))
-  }
-
-  /** Stops listening to the cache. */
-  destroy(): void {
-    this.#unsubscribe()
-    this.#order.clear()
   }
 
   #touchHash(hash: string): void {

@@ -2,8 +2,8 @@
 export function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env
-  const value = env?.[name]
-  return value === undefined || value === '' ? undefined : value
+  // An empty variable counts as unset.
+  return env?.[name] || undefined
 }
 
 /** A base URL without its trailing slashes, so paths can be appended with one `/`. */

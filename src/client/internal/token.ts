@@ -6,14 +6,11 @@ const TOKEN_PATTERN = /^[\x21-\x7e]+$/
 
 /** @throws {GafaelfawrValidationError} (which never quotes it) when `token` cannot be sent. */
 export function assertToken(token: string | undefined): void {
-  if (token === undefined) return
-  if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) {
+  if (token !== undefined && (typeof token !== 'string' || !TOKEN_PATTERN.test(token))) {
     const problem =
       typeof token !== 'string'
         ? 'must be a string'
-        : token.length === 0
-          ? 'is empty'
-          : 'holds characters that cannot be sent in an HTTP header'
+        : 'must be non-empty visible ASCII, as an HTTP header needs'
     throw new GafaelfawrValidationError(`Invalid token: it ${problem}`, {
       issues: [{ path: ['token'], message: problem }],
     })

@@ -1,10 +1,22 @@
 import * as z from 'zod/mini'
+import {
+  jsonBoolean,
+  jsonInteger,
+  jsonNumber,
+  jsonString,
+  jsonValue,
+  recordOf,
+} from '../internal/leanSchemas'
 
 // Spec §2: only `username` is always present. `/user-info` omits null fields and
 // `/users/{name}` omits every default, so each default is restored here. Objects are loose:
 // fields that newer servers add (as `disk` was in 2026-08) are kept, never refused.
 
-const count = z.int()
+// Leaf values are checked with the lean schemas of ../internal/leanSchemas (the same answers
+// as zod's for JSON, with less of zod in the bundle).
+
+// A whole number: ids, quotas.
+const count = jsonInteger()
 
 /** Quota for the notebook service (Nublado). `memory` is in GiB. */
 export interface GafaelfawrNotebookQuota {
@@ -56,28 +68,31 @@ export interface GafaelfawrUserInfo {
 }
 
 const NotebookQuotaSchema = z.looseObject({
-  cpu: z.number(),
-  memory: z.number(),
-  spawn: z._default(z.boolean(), true),
+  cpu: jsonNumber(),
+  memory: jsonNumber(),
+  spawn: z._default(jsonBoolean(), true),
 })
 
 const TapQuotaSchema = z.looseObject({ concurrent: count })
 
 /** Schema of a user's quota, defaults restored. */
 export const QuotaSchema = z.looseObject({
-  api: z._default(z.record(z.string(), count), () => ({})),
-  disk: z._default(z.record(z.string(), count), () => ({})),
+  api: z._default(recordOf(count), () => ({})),
+  disk: z._default(recordOf(count), () => ({})),
   notebook: z._default(z.nullable(NotebookQuotaSchema), null),
-  tap: z._default(z.record(z.string(), TapQuotaSchema), () => ({})),
+  tap: z._default(recordOf(TapQuotaSchema), () => ({})),
 })
 
-const GroupSchema = z.looseObject({ name: z.string(), id: count })
+const GroupSchema = z.looseObject({ name: jsonString(), id: count })
 
 /** Schema of Gafaelfawr's `UserInfo` reply, defaults restored and unknown fields kept. */
 export const UserInfoSchema = z.looseObject({
-  username: z.string().check(z.minLength(1), z.maxLength(64)),
-  name: z._default(z.nullable(z.string()), null),
-  email: z._default(z.nullable(z.string()), null),
+  // A string within Gafaelfawr's length limit (spec §2).
+  username: jsonValue<string>(
+    (name) => typeof name === 'string' && name.length > 0 && name.length <= 64,
+  ),
+  name: z._default(z.nullable(jsonString()), null),
+  email: z._default(z.nullable(jsonString()), null),
   uid: z._default(z.nullable(count), null),
   gid: z._default(z.nullable(count), null),
   groups: z._default(z.array(GroupSchema), () => []),
