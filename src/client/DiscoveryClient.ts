@@ -8,6 +8,7 @@ import { createHttp, getJson, type RequestFailure } from './internal/http'
 import { type GafaelfawrLogger, silentLogger } from './logger'
 import { type Discovery, DiscoverySchema } from './schemas/DiscoverySchema'
 
+/** Options of `new DiscoveryClient()`; each has a default. */
 export interface DiscoveryClientOptions {
   /**
    * Repertoire's base URL, such as `https://data.example.com/repertoire`. Defaults to the

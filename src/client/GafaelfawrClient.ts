@@ -30,6 +30,7 @@ import {
 } from './queryOptions'
 import { type GafaelfawrUserInfo, UserInfoSchema } from './schemas/UserInfoSchema'
 
+/** Options of `new GafaelfawrClient()`; each has a default. */
 export interface GafaelfawrClientOptions {
   /**
    * Repertoire's base URL, used to find Gafaelfawr. Defaults to the `REPERTOIRE_BASE_URL`

@@ -4,14 +4,22 @@
  * the token itself.
  */
 export const gafaelfawrKeys = {
+  /** Every key of the library. */
   all: ['gafaelfawr'] as const,
+  /** Every entry of `userInfoCache`. */
   userInfo: () => ['gafaelfawr', 'user-info'] as const,
+  /** The current user as seen with one credential. */
   userInfoFor: (credential: string) => ['gafaelfawr', 'user-info', credential] as const,
+  /** Every entry of `usernameCache`. */
   users: () => ['gafaelfawr', 'users'] as const,
+  /** Every user looked up by name with one credential. */
   usersFor: (credential: string) => ['gafaelfawr', 'users', credential] as const,
+  /** One user looked up by name with one credential. */
   userByName: (credential: string, username: string) =>
     ['gafaelfawr', 'users', credential, username] as const,
 }
 
+/** Key of a current-user entry: `['gafaelfawr', 'user-info', credential]`. */
 export type GafaelfawrUserInfoKey = ReturnType<typeof gafaelfawrKeys.userInfoFor>
+/** Key of a by-name entry: `['gafaelfawr', 'users', credential, username]`. */
 export type GafaelfawrUserByNameKey = ReturnType<typeof gafaelfawrKeys.userByName>

@@ -14,6 +14,7 @@ import type { GafaelfawrUserInfo } from './schemas/UserInfoSchema'
  */
 export interface GafaelfawrQueryOptions<TKey extends readonly unknown[]> {
   queryKey: DataTag<TKey, GafaelfawrUserInfo, GafaelfawrQueryError>
+  /** Reads the user through the client (discovery, HTTP, validation, typed errors). */
   queryFn: (context: QueryFunctionContext<TKey>) => Promise<GafaelfawrUserInfo>
   /** Fresh for the client's `cacheLifetime`. */
   staleTime: number

@@ -3,6 +3,7 @@ import { GafaelfawrError } from './GafaelfawrError'
 /** The `detail` of an error reply: a string, an object or a list, as FastAPI sends it. */
 export type GafaelfawrErrorDetail = string | Record<string, unknown> | readonly unknown[]
 
+/** What a `GafaelfawrWebError` is built from: the request, and the reply if there was one. */
 export interface GafaelfawrWebErrorOptions {
   method: string
   url: string
