@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { OptionalUserField } from '../client/userFields'
-import { fieldLabel, joinAnd } from './internal/fieldLabels'
+import { fieldLabel } from './internal/fieldLabels'
 
 /** Props of `<MissingUserFields>`. */
 export interface MissingUserFieldsProps {
@@ -52,25 +52,18 @@ export function MissingUserFields({
   children,
   className,
 }: MissingUserFieldsProps): ReactNode {
-  if (missing.length === 0) return null
-  const what = joinAnd(missing.map(fieldLabel))
-  const whose = username ? `the account ${username}` : 'your account'
-  const pronoun = missing.length === 1 ? 'it' : 'them'
-  return (
+  return missing.length ? (
     <div
       role="alert"
-      className={
-        className ? `gafaelfawr-missing-user-fields ${className}` : 'gafaelfawr-missing-user-fields'
-      }
+      className={`gafaelfawr-missing-user-fields ${className ?? ''}`.trim()}
       data-missing={missing.join(' ')}
     >
       <p className="gafaelfawr-missing-user-fields-summary">
-        This service needs the {what} of {whose}, but this deployment does not provide {pronoun}.
+        {`This service needs information that this deployment does not provide for ${username ? `the account ${username}` : 'your account'}: ${missing.map(fieldLabel).join(', ')}.`}
       </p>
       <p className="gafaelfawr-missing-user-fields-help">
-        {children ??
-          `Please contact the administrators of this deployment and ask them to add ${pronoun} to ${whose}.`}
+        {children ?? 'Please contact the administrators of this deployment.'}
       </p>
     </div>
-  )
+  ) : null
 }

@@ -2,13 +2,12 @@ import type { ReactNode } from 'react'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
 import {
-  hasUserFields,
   missingUserFields,
   type OptionalUserField,
   type UserWithFields,
 } from '../client/userFields'
 import { CurrentUser } from './internal/CurrentUser'
-import { ErrorMessage } from './internal/ErrorMessage'
+import { pick } from './internal/pick'
 import { MissingUserFields } from './MissingUserFields'
 
 /** Props of `<RequireUserFields>`. */
@@ -32,8 +31,8 @@ export interface RequireUserFieldsProps<F extends OptionalUserField> {
   /** Shown while the current user is loading. Defaults to a `role="status"` placeholder. */
   loading?: ReactNode
   /**
-   * Shown when the current user cannot be read. Defaults to an alert with a plain sentence and
-   * the error's class and message.
+   * Shown when the current user cannot be read. Defaults to an alert with a plain sentence,
+   * the error's class in `data-error` and its message in `title`.
    */
   error?: ReactNode | ((error: GafaelfawrQueryError) => ReactNode)
 }
@@ -45,8 +44,9 @@ export interface RequireUserFieldsProps<F extends OptionalUserField> {
  * or quota empty (spec §2), and a service that needs one should say so clearly.
  *
  * Without `user`, it checks the current user, read with `useUserInfo()`: `loading` while it
- * loads (by default a `role="status"` placeholder with `aria-busy="true"`), `error` if the read
- * fails (by default an alert naming the error). It adds no element around the children.
+ * loads (by default a `<div class="gafaelfawr-loading" role="status" aria-busy="true">`),
+ * `error` if the read fails (by default a `<div class="gafaelfawr-error" role="alert">` with
+ * the error's class in `data-error`). It adds no element around the children.
  *
  * @param props - `fields`, `children`, and optionally `user`, `token`, `fallback`, `loading`
  *   and `error`.
@@ -65,45 +65,39 @@ export interface RequireUserFieldsProps<F extends OptionalUserField> {
  * }
  * ```
  */
-export function RequireUserFields<F extends OptionalUserField>(
-  props: RequireUserFieldsProps<F>,
-): ReactNode {
-  const { user, token, loading, error } = props
-  if (user !== undefined) return <Checked {...props} user={user} />
+export function RequireUserFields<F extends OptionalUserField>({
+  fields,
+  user,
+  token,
+  children,
+  fallback,
+  loading,
+  error,
+}: RequireUserFieldsProps<F>): ReactNode {
   return (
     <CurrentUser
+      user={user}
       token={token}
-      loading={() =>
-        loading !== undefined ? (
-          loading
-        ) : (
-          <div className="gafaelfawr-loading" role="status" aria-busy="true">
-            Loading user information…
-          </div>
-        )
-      }
-      error={(failure) =>
-        error === undefined ? (
-          <ErrorMessage error={failure} token={token} as="div" />
-        ) : typeof error === 'function' ? (
-          error(failure)
-        ) : (
-          error
-        )
-      }
+      loading={pick(
+        loading,
+        <div className="gafaelfawr-loading" role="status" aria-busy="true">
+          Loading user information…
+        </div>,
+      )}
+      error={error}
+      as="div"
     >
-      {(current) => <Checked {...props} user={current} />}
+      {(checked) => {
+        const missing = missingUserFields(checked, fields) as F[]
+        return missing.length
+          ? pick(
+              fallback,
+              <MissingUserFields missing={missing} username={checked.username} />,
+              missing,
+              checked,
+            )
+          : children(checked as UserWithFields<F>)
+      }}
     </CurrentUser>
   )
-}
-
-function Checked<F extends OptionalUserField>(
-  props: RequireUserFieldsProps<F> & { user: GafaelfawrUserInfo },
-): ReactNode {
-  const { fields, user, fallback, children } = props
-  if (hasUserFields(user, fields)) return children(user)
-  const missing = missingUserFields(user, fields) as F[]
-  if (fallback === undefined)
-    return <MissingUserFields missing={missing} username={user.username} />
-  return typeof fallback === 'function' ? fallback(missing, user) : fallback
 }

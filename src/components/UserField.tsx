@@ -2,8 +2,8 @@ import type { ReactNode } from 'react'
 import type { GafaelfawrQueryError } from '../client/errors/GafaelfawrQueryError'
 import type { GafaelfawrUserInfo } from '../client/schemas/UserInfoSchema'
 import { CurrentUser } from './internal/CurrentUser'
-import { ErrorMessage } from './internal/ErrorMessage'
-import { capitalise, fieldLabel } from './internal/fieldLabels'
+import { fieldLabel } from './internal/fieldLabels'
+import { pick } from './internal/pick'
 
 /** The fields `<UserField>` can show. Only `username` is always filled (spec §2). */
 export type UserFieldName = 'username' | 'name' | 'email' | 'uid' | 'gid' | 'groups'
@@ -27,46 +27,14 @@ export interface UserFieldProps {
   /** Shown while the current user is loading. Defaults to "Loading…". */
   loading?: ReactNode
   /**
-   * Shown when the current user cannot be read. Defaults to an alert with a plain sentence and
-   * the error's class and message.
+   * Shown when the current user cannot be read. Defaults to an alert with a plain sentence,
+   * the error's class in `data-error` and its message in `title`.
    */
   error?: ReactNode | ((error: GafaelfawrQueryError) => ReactNode)
   /** Renders a value that is there, as text by default: `(value, user) => <a href=…>`. */
   children?: ((value: string, user: GafaelfawrUserInfo) => ReactNode) | undefined
   /** Added to the `gafaelfawr-user-field` class of the outer `<span>`. */
   className?: string | undefined
-}
-
-type FieldState = 'value' | 'missing' | 'loading' | 'error'
-
-/**
- * The text of one field of `user`, or null when the deployment left it empty. Numbers are
- * written plainly (`2000`, not `2,000`); groups are their names joined with commas.
- */
-function formatField(user: GafaelfawrUserInfo, field: UserFieldName): string | null {
-  switch (field) {
-    case 'username':
-      return user.username
-    case 'name':
-    case 'email':
-      return user[field] ?? null
-    case 'uid':
-    case 'gid': {
-      const value = user[field]
-      return value === null || value === undefined ? null : String(value)
-    }
-    case 'groups':
-      return user.groups.length === 0 ? null : user.groups.map((group) => group.name).join(', ')
-  }
-}
-
-/**
- * The default fallback: a sentence that names the field, so that it makes sense to everyone,
- * whether they see the label beside it or hear it read out alone.
- */
-function defaultFallback(field: UserFieldName): string {
-  if (field === 'groups') return 'No groups listed by this deployment'
-  return `${capitalise(fieldLabel(field))} not provided by this deployment`
 }
 
 /**
@@ -102,75 +70,55 @@ function defaultFallback(field: UserFieldName): string {
  * }
  * ```
  */
-export function UserField(props: UserFieldProps): ReactNode {
-  const { user, token } = props
-  if (user !== undefined) return <UserFieldValue {...props} user={user} />
+export function UserField({
+  field,
+  user,
+  token,
+  fallback,
+  loading,
+  error,
+  children,
+  className,
+}: UserFieldProps): ReactNode {
+  const span = (state: string, content: ReactNode) => (
+    <span
+      className={`gafaelfawr-user-field ${className ?? ''}`.trim()}
+      data-field={field}
+      data-state={state}
+      aria-busy={state === 'loading' || undefined}
+    >
+      {content}
+    </span>
+  )
   return (
     <CurrentUser
+      user={user}
       token={token}
-      loading={() => (
-        <FieldSpan props={props} state="loading">
-          {props.loading !== undefined ? props.loading : 'Loading…'}
-        </FieldSpan>
-      )}
-      error={(error) => (
-        <FieldSpan props={props} state="error">
-          {props.error === undefined ? (
-            <ErrorMessage error={error} token={token} as="span" />
-          ) : typeof props.error === 'function' ? (
-            props.error(error)
-          ) : (
-            props.error
-          )}
-        </FieldSpan>
-      )}
+      loading={span('loading', pick(loading, 'Loading…'))}
+      error={error}
+      as="span"
+      wrap={(content) => span('error', content)}
     >
-      {(current) => <UserFieldValue {...props} user={current} />}
+      {(shown) => {
+        // Numbers are written plainly (`2000`, not `2,000`); groups by name, with commas.
+        const value =
+          field === 'groups'
+            ? shown.groups.map((group) => group.name).join(', ') || null
+            : shown[field]
+        if (value == null) {
+          const label = fieldLabel(field)
+          return span(
+            'missing',
+            pick(
+              fallback,
+              `${label[0]?.toUpperCase()}${label.slice(1)} not provided by this deployment`,
+              field,
+              shown,
+            ),
+          )
+        }
+        return span('value', pick(children, String(value), String(value), shown))
+      }}
     </CurrentUser>
-  )
-}
-
-function UserFieldValue(props: UserFieldProps & { user: GafaelfawrUserInfo }): ReactNode {
-  const { field, user, fallback, children } = props
-  const value = formatField(user, field)
-  if (value === null) {
-    return (
-      <FieldSpan props={props} state="missing">
-        {fallback === undefined
-          ? defaultFallback(field)
-          : typeof fallback === 'function'
-            ? fallback(field, user)
-            : fallback}
-      </FieldSpan>
-    )
-  }
-  return (
-    <FieldSpan props={props} state="value">
-      {children ? children(value, user) : value}
-    </FieldSpan>
-  )
-}
-
-function FieldSpan({
-  props,
-  state,
-  children,
-}: {
-  props: UserFieldProps
-  state: FieldState
-  children: ReactNode
-}): ReactNode {
-  const className = props.className
-    ? `gafaelfawr-user-field ${props.className}`
-    : 'gafaelfawr-user-field'
-  return (
-    <span
-      className={className}
-      data-field={props.field}
-      data-state={state}
-      aria-busy={state === 'loading' ? true : undefined}
-    >
-      {children}
-    </span>
   )
 }

@@ -10,25 +10,23 @@ describe('MissingUserFields', () => {
     renderStrict(<MissingUserFields missing={['uid']} />)
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain(
-      'This service needs the numeric user ID (UID) of your account, but this deployment does not provide it.',
+      'This service needs information that this deployment does not provide for your account: numeric user ID (UID).',
     )
-    expect(alert.textContent).toContain(
-      'Please contact the administrators of this deployment and ask them to add it to your account.',
-    )
+    expect(alert.textContent).toContain('Please contact the administrators of this deployment.')
   })
 
-  it('lists several missing fields in the order given, with a plural pronoun', () => {
+  it('lists several missing fields in the order given', () => {
     renderStrict(<MissingUserFields missing={['gid', 'uid', 'email']} />)
     expect(screen.getByRole('alert').textContent).toContain(
-      'needs the primary group ID (GID), numeric user ID (UID) and email address of your account, but this deployment does not provide them.',
+      'for your account: primary group ID (GID), numeric user ID (UID), email address.',
     )
   })
 
   it('names the account when given a username', () => {
     renderStrict(<MissingUserFields missing={['name', 'quota']} username="someuser" />)
     const text = screen.getByRole('alert').textContent
-    expect(text).toContain('the full name and resource quotas of the account someuser')
-    expect(text).toContain('ask them to add them to the account someuser.')
+    expect(text).toContain('for the account someuser: full name, quota.')
+    expect(text).not.toContain('your account')
   })
 
   it('replaces the advice with its children', () => {
@@ -76,8 +74,8 @@ describe('MissingUserFields', () => {
     )
     const [first, second] = screen.getAllByRole('alert')
     expect(first?.textContent).toContain(
-      'the numeric user ID (UID) and primary group ID (GID) of the account ldap-user',
+      'the account ldap-user: numeric user ID (UID), primary group ID (GID).',
     )
-    expect(second?.textContent).toContain('needs the shoe_size of your account')
+    expect(second?.textContent).toContain('for your account: shoe_size.')
   })
 })

@@ -67,7 +67,7 @@ describe('RequireUserFields', () => {
     const alert = screen.getByRole('alert')
     expect(alert.getAttribute('data-missing')).toBe('uid gid')
     expect(alert.textContent).toContain(
-      'This service needs the numeric user ID (UID) and primary group ID (GID) of the account ldap-user, but this deployment does not provide them.',
+      'This service needs information that this deployment does not provide for the account ldap-user: numeric user ID (UID), primary group ID (GID).',
     )
     expect(alert.textContent).toContain('contact the administrators of this deployment')
   })
@@ -110,7 +110,7 @@ describe('RequireUserFields', () => {
       } else {
         const alert = screen.getByRole('alert')
         expect(alert.getAttribute('data-missing')).toBe(missing.join(' '))
-        expect(alert.textContent).toContain(`of the account ${user.username}`)
+        expect(alert.textContent).toContain(`for the account ${user.username}:`)
         expect(screen.queryByText(/^welcome/)).toBeNull()
       }
     })
@@ -177,9 +177,10 @@ describe('RequireUserFields', () => {
     const alert = await screen.findByRole('alert')
     expect(alert.tagName).toBe('DIV')
     expect(alert.getAttribute('data-error')).toBe('GafaelfawrNotFoundError')
-    expect(alert.textContent).toContain('This deployment does not provide this user information.')
-    expect(alert.textContent).toContain(
-      'GafaelfawrNotFoundError: GET https://gafaelfawr.mock.invalid/auth/api/v1/user-info failed with 404: No external user information source configured',
+    expect(alert.className).toBe('gafaelfawr-error')
+    expect(alert.textContent).toBe('User information could not be loaded.')
+    expect(alert.title).toContain(
+      'GET https://gafaelfawr.mock.invalid/auth/api/v1/user-info failed with 404: No external user information source configured',
     )
     expect(screen.queryByText('content')).toBeNull()
   })
@@ -212,7 +213,7 @@ describe('RequireUserFields', () => {
     expect(screen.getByRole('status').getAttribute('aria-busy')).toBe('true')
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toContain(
-        'the primary group ID (GID) of the account ldap-user',
+        'for the account ldap-user: primary group ID (GID).',
       ),
     )
     expect(screen.queryByRole('status')).toBeNull()
