@@ -16,11 +16,9 @@ export const OneField: Story = {
     const alert = within(canvasElement).getByRole('alert')
     await expect(alert).toHaveAttribute('data-missing', 'email')
     await expect(alert).toHaveTextContent(
-      'This service needs the email address of your account, but this deployment does not provide it.',
+      'This service needs information that this deployment does not provide for your account: email address.',
     )
-    await expect(alert).toHaveTextContent(
-      'Please contact the administrators of this deployment and ask them to add it to your account.',
-    )
+    await expect(alert).toHaveTextContent('Please contact the administrators of this deployment.')
   },
 }
 
@@ -28,7 +26,7 @@ export const SeveralFieldsOfAnAccount: Story = {
   args: { missing: ['name', 'uid', 'gid'], username: 'no-ids' },
   async play({ canvasElement }) {
     await expect(within(canvasElement).getByRole('alert')).toHaveTextContent(
-      'This service needs the full name, numeric user ID (UID) and primary group ID (GID) of the account no-ids, but this deployment does not provide them.',
+      'This service needs information that this deployment does not provide for the account no-ids: full name, numeric user ID (UID), primary group ID (GID).',
     )
   },
 }
@@ -45,7 +43,7 @@ export const CustomAdvice: Story = {
   },
   async play({ canvasElement }) {
     const canvas = within(canvasElement)
-    await expect(canvas.getByRole('alert')).toHaveTextContent('resource quotas')
+    await expect(canvas.getByRole('alert')).toHaveTextContent('for your account: quota.')
     await expect(canvas.getByRole('link', { name: 'open a help desk ticket' })).toBeVisible()
     await expect(canvas.queryByText(/contact the administrators/)).toBeNull()
   },

@@ -45,7 +45,7 @@ export const FieldsMissing: Story = {
     const alert = await canvas.findByRole('alert', {}, { timeout: READ_TIMEOUT })
     await expect(alert).toHaveAttribute('data-missing', 'uid gid')
     await expect(alert).toHaveTextContent(
-      'This service needs the numeric user ID (UID) and primary group ID (GID) of the account no-ids, but this deployment does not provide them.',
+      'This service needs information that this deployment does not provide for the account no-ids: numeric user ID (UID), primary group ID (GID).',
     )
     await expect(canvas.queryByText(/Spawning a notebook/)).toBeNull()
   },
@@ -103,7 +103,8 @@ export const NetworkFailure: Story = {
   }),
   async play({ canvasElement }) {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: READ_TIMEOUT })
-    await expect(alert).toHaveTextContent('could not be reached')
+    await expect(alert).toHaveAttribute('data-error', 'GafaelfawrWebError')
+    await expect(alert).toHaveTextContent('User information could not be loaded.')
   },
 }
 

@@ -39,7 +39,7 @@ function expected(user: MockUser, field: UserFieldName): { state: string; text: 
     email: 'Email address not provided by this deployment',
     uid: 'Numeric user ID (UID) not provided by this deployment',
     gid: 'Primary group ID (GID) not provided by this deployment',
-    groups: 'No groups listed by this deployment',
+    groups: 'Groups not provided by this deployment',
   }
   const raw =
     field === 'groups' ? (user.groups ?? []).map((group) => group.name).join(', ') : user[field]
@@ -156,7 +156,7 @@ export const NotLoggedIn: Story = {
   async play({ canvasElement }) {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: READ_TIMEOUT })
     await expect(alert).toHaveTextContent('You are not logged in')
-    await expect(alert).toHaveTextContent('GafaelfawrUnauthorizedError')
+    await expect(alert).toHaveAttribute('title', expect.stringContaining('failed with 401'))
     await expect(alert).toHaveAttribute('data-error', 'GafaelfawrUnauthorizedError')
   },
 }
@@ -169,7 +169,8 @@ export const ServerError: Story = {
   }),
   async play({ canvasElement }) {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: READ_TIMEOUT })
-    await expect(alert).toHaveTextContent('The authentication service failed (HTTP 500)')
+    await expect(alert).toHaveAttribute('data-error', 'GafaelfawrWebError')
+    await expect(alert).toHaveAttribute('title', expect.stringContaining('failed with 500'))
   },
 }
 
@@ -180,7 +181,8 @@ export const NetworkFailure: Story = {
   }),
   async play({ canvasElement }) {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: READ_TIMEOUT })
-    await expect(alert).toHaveTextContent('The authentication service could not be reached')
+    await expect(alert).toHaveAttribute('data-error', 'GafaelfawrWebError')
+    await expect(alert).toHaveTextContent('User information could not be loaded.')
   },
 }
 
@@ -191,7 +193,7 @@ export const MalformedReply: Story = {
   }),
   async play({ canvasElement }) {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: READ_TIMEOUT })
-    await expect(alert).toHaveTextContent('sent user information that could not be read')
+    await expect(alert).toHaveTextContent('User information could not be loaded.')
     await expect(alert).toHaveAttribute('data-error', 'GafaelfawrValidationError')
   },
 }
