@@ -57,7 +57,7 @@ export class DiscoveryClient {
     const baseUrl = options.baseUrl ?? readEnv(REPERTOIRE_URL_ENV)
     if (!baseUrl) {
       throw new RepertoireUrlError(
-        `No Repertoire URL: pass baseUrl (repertoireUrl to GafaelfawrClient) or set ${REPERTOIRE_URL_ENV}`,
+        `No Repertoire URL: pass baseUrl/repertoireUrl or set ${REPERTOIRE_URL_ENV}`,
       )
     }
     this.baseUrl = trimSlash(baseUrl)
@@ -118,21 +118,21 @@ export class DiscoveryClient {
       })
       // A document requested before clearCache() is returned to its callers but not kept.
       if (generation === this.#generation) this.#cached = { discovery, fetchedAt: Date.now() }
-      this.#logger.debug('gafaelfawr-react: service discovery refreshed', { url })
+      this.#logger.debug('gafaelfawr-react: discovery refreshed', { url })
       return discovery
     } catch (failure) {
       // Always one of the typed errors of toRepertoireError().
       const error = (failure as Error).message
       const stale = this.#cached
       if (stale) {
-        this.#logger.warn('gafaelfawr-react: service discovery failed, using the older copy', {
+        this.#logger.warn('gafaelfawr-react: discovery failed, using older copy', {
           url,
           error,
           ageMs: Date.now() - stale.fetchedAt,
         })
         return stale.discovery
       }
-      this.#logger.error('gafaelfawr-react: service discovery failed', { url, error })
+      this.#logger.error('gafaelfawr-react: discovery failed', { url, error })
       throw failure
     } finally {
       // clearCache() already let go of a request it outdated, and a newer one may be running.

@@ -19,7 +19,7 @@ import { CredentialIds } from './internal/CredentialIds'
 import { trimSlash } from './internal/env'
 import { createHttp, getJson, type RequestFailure } from './internal/http'
 import { LruBound } from './internal/LruBound'
-import { assertToken } from './internal/token'
+import { assertToken, isSendable } from './internal/token'
 import { assertUsername } from './internal/username'
 import { type GafaelfawrLogger, silentLogger } from './logger'
 import type { GafaelfawrUserByNameKey, GafaelfawrUserInfoKey } from './queryKeys'
@@ -112,7 +112,7 @@ export class GafaelfawrClient {
   constructor(options: GafaelfawrClientOptions = {}) {
     const { baseUrl, http, token, logger = silentLogger } = options
     const cacheLifetime = positive('cacheLifetime', options.cacheLifetime ?? DEFAULT_CACHE_LIFETIME)
-    const cacheSize = positive('cacheSize', options.cacheSize ?? DEFAULT_CACHE_SIZE, 'integer')
+    const cacheSize = positive('cacheSize', options.cacheSize ?? DEFAULT_CACHE_SIZE, true)
     const timeout = positive('timeout', options.timeout ?? DEFAULT_TIMEOUT)
     assertToken(token)
     this.cacheLifetime = cacheLifetime
@@ -231,12 +231,7 @@ export class GafaelfawrClient {
    * given a bad token shows an error instead of throwing during render.
    */
   #idOf(token: string | undefined): string {
-    try {
-      assertToken(token)
-    } catch {
-      return INVALID_CREDENTIAL
-    }
-    return this.#credentials.idOf(token)
+    return isSendable(token) ? this.#credentials.idOf(token) : INVALID_CREDENTIAL
   }
 
   /** `GET {v1}/users/{username}`, or `GET {v1}/user-info` without a username. */
@@ -271,9 +266,7 @@ export class GafaelfawrClient {
         // clearCache() cancelled the fetch this read waited on: read again, from the network.
         if (!isCancelledError(error)) throw error
         if (restart >= MAX_RESTARTS) {
-          throw new GafaelfawrError(
-            'The read was cancelled by clearCache() too many times in a row',
-          )
+          throw new GafaelfawrError('Read cancelled by clearCache() too many times in a row')
         }
         this.#logger.debug('gafaelfawr-react: read restarted after clearCache()', {
           key: options.queryKey,
@@ -300,9 +293,12 @@ function resetCache(cache: QueryClient): Promise<void> {
 }
 
 /** `value`, checked to be a positive finite number (or a positive integer). */
-function positive(name: string, value: number, kind: 'number' | 'integer' = 'number'): number {
-  const valid = kind === 'integer' ? Number.isInteger(value) : Number.isFinite(value)
-  if (!valid || value <= 0) throw new RangeError(`${name} must be a positive ${kind}, not ${value}`)
+function positive(name: string, value: number, integer?: boolean): number {
+  if (!((integer ? Number.isInteger : Number.isFinite)(value) && value > 0)) {
+    throw new RangeError(
+      `${name} must be a positive ${integer ? 'integer' : 'number'}, not ${value}`,
+    )
+  }
   return value
 }
 

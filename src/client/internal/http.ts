@@ -24,7 +24,7 @@ export function createHttp(base: KyInstance | undefined, timeout: number): KyIns
     throwHttpErrors: true,
     retry: {
       limit: DEFAULT_RETRY_LIMIT,
-      methods: ['get'],
+      // Only GETs are sent, and ky retries GETs.
       statusCodes: RETRY_STATUS_CODES,
       afterStatusCodes: [429, 503],
       maxRetryAfter: MAX_RETRY_AFTER,
@@ -88,15 +88,17 @@ export async function getJson<T>(
   options: GetJsonOptions,
 ): Promise<T> {
   const { token, signal } = options
-  const where = `GET ${url}`
+  // Every failure names the request; the token is never part of it.
+  const fail = (what: string, fields?: Partial<RequestFailure>) =>
+    toError({ message: `GET ${url} ${what}`, method: 'GET', url, ...fields })
   let response: Response
   let text: string
   try {
     response = await http.get(url, {
-      headers:
-        token === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', Authorization: `Bearer ${token}` },
+      headers: {
+        Accept: 'application/json',
+        ...(token !== undefined && { Authorization: `Bearer ${token}` }),
+      },
       // Gafaelfawr checks the session cookie before the Authorization header (spec §2), so a
       // request that carries a token must not carry the cookie.
       credentials: token === undefined ? 'same-origin' : 'omit',
@@ -109,20 +111,16 @@ export async function getJson<T>(
       const { status } = error.response
       const body = redact(await error.response.text().catch(() => ''), token)
       const detail = parseDetail(body)
-      const message = `${where} failed with ${status}${summary(detail)}`
-      throw toError({ message, method: 'GET', url, status, body, detail })
+      throw fail(`failed with ${status}${summary(detail)}`, { status, body, detail })
     }
-    if (error instanceof TimeoutError) {
-      const message = `${where} timed out after ${options.timeout} ms`
-      throw toError({ message, method: 'GET', url })
-    }
+    if (error instanceof TimeoutError) throw fail(`timed out after ${options.timeout} ms`)
     // A network error from fetch carries no request, but be sure: an error that holds one
     // (and so its Authorization header) is reduced to its message before it is kept.
     const cause =
       error && typeof error === 'object' && 'request' in error
         ? new Error(error instanceof Error ? error.message : 'request failed')
         : error
-    throw toError({ message: `${where} failed: ${reasonOf(cause)}`, method: 'GET', url, cause })
+    throw fail(`failed: ${reasonOf(cause)}`, { cause })
   }
   let issues: ValidationIssue[]
   try {
@@ -134,8 +132,7 @@ export async function getJson<T>(
     const type = response.headers.get('content-type')
     issues = [{ path: [], message: `not JSON (${response.status}, content type ${type})` }]
   }
-  const message = `${where} answered with an invalid reply: ${describeIssues(issues)}`
-  throw toError({ message, method: 'GET', url, issues })
+  throw fail(`answered with an invalid reply: ${describeIssues(issues)}`, { issues })
 }
 
 /** The body with every copy of the token replaced, as sent and as escaped in a JSON string. */

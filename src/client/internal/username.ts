@@ -11,7 +11,7 @@ export function assertUsername(username: unknown): asserts username is string {
       ? 'must be a string'
       : username.length <= 64 && USERNAME_PATTERN.test(username)
         ? undefined
-        : 'must be 1-64 lower-case letters, digits and single inner hyphens, with a letter'
+        : 'must be 1-64 of a-z, 0-9 and single inner hyphens, with a letter'
   if (problem) {
     // Quoted with JSON.stringify, so that control characters stay visible and harmless.
     const shown =
