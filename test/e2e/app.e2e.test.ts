@@ -8,6 +8,7 @@ import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mockUsers } from '../../src/testing/index'
 import { type MockGafaelfawrServer, startMockGafaelfawrServer } from '../../src/testing/node'
+import { chromiumLaunchOptions } from '../support/chromium'
 
 // The example page (e2e/app) built with Vite and served by the mock server itself, so page,
 // Repertoire and Gafaelfawr share one origin as on the platform: real HTTP, no MSW.
@@ -40,20 +41,7 @@ beforeAll(async () => {
   server.mock.setUserInfo(github.username, github)
   server.mock.setSessionUser(rachel.username)
   serviceToken = server.mock.createToken('admin-tool', { scopes: ['admin:userinfo'] })
-  context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  context = await chromium.launchPersistentContext(join(workDir, 'profile'), chromiumLaunchOptions)
   page = context.pages()[0] ?? (await context.newPage())
 }, 120_000)
 
