@@ -10,10 +10,13 @@ import { GafaelfawrContext } from './GafaelfawrContext'
  * @throws {Error} when there is no `<GafaelfawrProvider>` above the component.
  * @example
  * ```tsx
- * function Groups() {
+ * function CopyGroups() {
  *   const gafaelfawr = useGafaelfawrClient()
- *   const onClick = async () => console.log((await gafaelfawr.getUserInfo()).groups)
- *   return <button onClick={onClick}>Log my groups</button>
+ *   const onClick = async () => {
+ *     const { groups } = await gafaelfawr.getUserInfo()
+ *     await navigator.clipboard.writeText(groups.map((group) => group.name).join('\n'))
+ *   }
+ *   return <button onClick={onClick}>Copy my groups</button>
  * }
  * ```
  */
