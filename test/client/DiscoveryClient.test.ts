@@ -1,5 +1,5 @@
 import { HttpResponse, http, type JsonBodyType } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   DiscoveryClient,
   RepertoireError,
@@ -11,7 +11,7 @@ import gafaelfawrOnly from '../fixtures/repertoire/gafaelfawr-only.json'
 import minimal from '../fixtures/repertoire/minimal.json'
 import phalanx from '../fixtures/repertoire/phalanx.json'
 import { REPERTOIRE_URL, server } from '../support/server'
-import { captureLogger, caught, gate, requestsTo, sleep } from './helpers'
+import { captureLogger, caught, gate, requestsTo, sleep, withoutRepertoireEnv } from './helpers'
 
 const DISCOVERY_URL = `${REPERTOIRE_URL}/discovery`
 
@@ -111,16 +111,7 @@ describe('DiscoveryClient documents', () => {
 })
 
 describe('DiscoveryClient base URL', () => {
-  const saved = process.env.REPERTOIRE_BASE_URL
-
-  beforeEach(() => {
-    delete process.env.REPERTOIRE_BASE_URL
-  })
-
-  afterEach(() => {
-    if (saved === undefined) delete process.env.REPERTOIRE_BASE_URL
-    else process.env.REPERTOIRE_BASE_URL = saved
-  })
+  withoutRepertoireEnv()
 
   it('refuses to be built without a Repertoire URL, naming both ways to give one', () => {
     let error: unknown

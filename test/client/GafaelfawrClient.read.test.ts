@@ -1,5 +1,5 @@
 import { HttpResponse, http, type JsonBodyType } from 'msw'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   DiscoveryClient,
   GafaelfawrClient,
@@ -17,7 +17,7 @@ import gafaelfawrOnly from '../fixtures/repertoire/gafaelfawr-only.json'
 import minimal from '../fixtures/repertoire/minimal.json'
 import phalanx from '../fixtures/repertoire/phalanx.json'
 import { GAFAELFAWR_URL, REPERTOIRE_URL, server } from '../support/server'
-import { caught, OTHER_TOKEN, requests, requestsTo, TOKEN } from './helpers'
+import { caught, OTHER_TOKEN, requests, requestsTo, TOKEN, withoutRepertoireEnv } from './helpers'
 
 const DISCOVERY_URL = `${REPERTOIRE_URL}/discovery`
 
@@ -144,14 +144,7 @@ describe('GafaelfawrClient: where Gafaelfawr is', () => {
   })
 
   describe('without any Repertoire URL', () => {
-    const saved = process.env.REPERTOIRE_BASE_URL
-    beforeEach(() => {
-      delete process.env.REPERTOIRE_BASE_URL
-    })
-    afterEach(() => {
-      if (saved === undefined) delete process.env.REPERTOIRE_BASE_URL
-      else process.env.REPERTOIRE_BASE_URL = saved
-    })
+    withoutRepertoireEnv()
 
     it('refuses to be built, naming the option and REPERTOIRE_BASE_URL', () => {
       expect(() => new GafaelfawrClient()).toThrow(RepertoireUrlError)

@@ -1,4 +1,4 @@
-import { beforeEach, type Mock, vi } from 'vitest'
+import { afterEach, beforeEach, type Mock, vi } from 'vitest'
 import type { GafaelfawrLogger } from '../../src/client'
 import { server } from '../support/server'
 
@@ -99,4 +99,19 @@ export function exposedText(error: unknown): string {
   }
   visit(error, 0)
   return parts.join('\n')
+}
+
+/**
+ * Unsets REPERTOIRE_BASE_URL before each test of the enclosing `describe` and puts back what
+ * it was after each, so tests may set it freely.
+ */
+export function withoutRepertoireEnv(): void {
+  const saved = process.env.REPERTOIRE_BASE_URL
+  beforeEach(() => {
+    delete process.env.REPERTOIRE_BASE_URL
+  })
+  afterEach(() => {
+    if (saved === undefined) delete process.env.REPERTOIRE_BASE_URL
+    else process.env.REPERTOIRE_BASE_URL = saved
+  })
 }
