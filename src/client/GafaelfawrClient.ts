@@ -276,10 +276,9 @@ export class GafaelfawrClient {
   }
 }
 
+// A QueryClient listens to focus and reconnect only once mounted (the React provider does).
 function makeCache(staleTime: number): QueryClient {
-  const cache = new QueryClient({ defaultOptions: { queries: { staleTime, retry: false } } })
-  // A QueryClient listens to focus and reconnect only once mounted.
-  return cache
+  return new QueryClient({ defaultOptions: { queries: { staleTime, retry: false } } })
 }
 
 /**
