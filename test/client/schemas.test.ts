@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
 import { DiscoverySchema, QuotaSchema, UserInfoSchema } from '../../src/client'
 import otheruser from '../fixtures/gafaelfawr/otheruser.json'
 import someuser from '../fixtures/gafaelfawr/someuser.json'
@@ -93,6 +95,19 @@ describe('UserInfoSchema', () => {
     ['a uid that is not a number', { username: 'u-x', uid: 'abc' }, ['uid']],
     ['a uid that is not whole', { username: 'u-x', uid: 1.5 }, ['uid']],
     ['a group without an id', { username: 'u-x', groups: [{ name: 'g' }] }, ['groups', 0, 'id']],
+    ['groups that are not a list', { username: 'u-x', groups: { name: 'g', id: 1 } }, ['groups']],
+    [
+      'the second of two groups with a numeric name',
+      {
+        username: 'u-x',
+        groups: [
+          { name: 'g', id: 1 },
+          { name: 2, id: 2 },
+        ],
+      },
+      ['groups', 1, 'name'],
+    ],
+    ['a group that is not an object', { username: 'u-x', groups: [null] }, ['groups', 0]],
     ['no username', { name: 'x' }, ['username']],
     ['an empty username', { username: '' }, ['username']],
     ['a username over 64 characters', { username: 'a'.repeat(65) }, ['username']],
@@ -112,6 +127,58 @@ describe('UserInfoSchema', () => {
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((issue) => issue.path)).toContainEqual(path)
   })
+
+  const quotaLike = fc.oneof(
+    fc.record(
+      {
+        api: fc.oneof(
+          fc.dictionary(fc.string(), fc.oneof(fc.integer(), fc.jsonValue())),
+          fc.jsonValue(),
+        ),
+        notebook: fc.oneof(
+          fc.constant(null),
+          fc.record({ cpu: fc.double(), memory: fc.jsonValue() }, { requiredKeys: [] }),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    fc.jsonValue(),
+  )
+  const groupLike = fc.record(
+    { name: fc.oneof(fc.string(), fc.jsonValue()), id: fc.oneof(fc.integer(), fc.jsonValue()) },
+    { requiredKeys: [] },
+  )
+
+  it.each([
+    [
+      'groups',
+      z.array(z.looseObject({ name: z.string(), id: z.int() })),
+      fc.array(fc.oneof(groupLike, fc.jsonValue())),
+    ],
+    ['quota', z.nullable(QuotaSchema), quotaLike],
+    ['name', z.nullable(z.string()), fc.oneof(fc.string(), fc.constant(null))],
+    ['uid', z.nullable(z.int()), fc.oneof(fc.integer(), fc.constant(null))],
+  ] as const)(
+    "checks %s as zod's own schemas do: same verdict, issue paths and output",
+    (field, reference, likely) => {
+      const paths = (issues: ReadonlyArray<{ path: PropertyKey[] }> | undefined) =>
+        (issues ?? []).map(({ path }) => JSON.stringify(path)).sort()
+
+      fc.assert(
+        fc.property(fc.oneof(likely, fc.jsonValue()), (value) => {
+          const ours = UserInfoSchema.safeParse({ username: 'u-x', [field]: value })
+          const theirs = reference.safeParse(value)
+
+          expect(ours.success).toBe(theirs.success)
+          expect(paths(ours.error?.issues)).toEqual(
+            paths(theirs.error?.issues.map(({ path }) => ({ path: [field, ...path] }))),
+          )
+          if (ours.success) expect(ours.data[field]).toEqual(theirs.data)
+        }),
+        { numRuns: 300 },
+      )
+    },
+  )
 })
 
 describe('DiscoverySchema', () => {
@@ -141,6 +208,12 @@ describe('DiscoverySchema', () => {
     expect(discovery.datasets.dp1?.docs_url).toBe('https://dp1.example.com/')
     expect(discovery.services.internal.mobu?.versions).toEqual({})
     expect(discovery.influxdb_databases.idfdev_efd?.database).toBe('efd')
+  })
+
+  it('refuses an application that is not a string, naming its index', () => {
+    const result = DiscoverySchema.safeParse({ applications: ['gafaelfawr', 7, 'nublado'] })
+
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['applications', 1]])
   })
 
   it('refuses a service without a url', () => {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { jsonString, recordOf } from '../internal/leanSchemas'
+import { arrayOf, jsonString, nullableOf, recordOf } from '../internal/leanSchemas'
 
 // Spec §1: Repertoire omits everything equal to its default, so every key is optional and
 // `{}` is a valid document; unknown keys are kept for forward compatibility. A service's other
@@ -15,9 +15,9 @@ const UiServiceSchema = z.looseObject({ url: jsonString() })
 
 /** Schema of Repertoire's `/discovery` document. */
 export const DiscoverySchema = z.looseObject({
-  applications: z._default(z.array(jsonString()), () => []),
+  applications: z._default(arrayOf(jsonString()), () => []),
   datasets: z._default(recordOf(z.looseObject({})), () => ({})),
-  environment_name: z._default(z.nullable(jsonString()), null),
+  environment_name: z._default(nullableOf(jsonString()), null),
   influxdb_databases: z._default(recordOf(z.looseObject({})), () => ({})),
   services: z._default(
     z.looseObject({

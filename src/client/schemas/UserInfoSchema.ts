@@ -1,10 +1,12 @@
 import * as z from 'zod/mini'
 import {
+  arrayOf,
   jsonBoolean,
   jsonInteger,
   jsonNumber,
   jsonString,
   jsonValue,
+  nullableOf,
   recordOf,
 } from '../internal/leanSchemas'
 
@@ -79,7 +81,7 @@ const TapQuotaSchema = z.looseObject({ concurrent: count })
 export const QuotaSchema = z.looseObject({
   api: z._default(recordOf(count), () => ({})),
   disk: z._default(recordOf(count), () => ({})),
-  notebook: z._default(z.nullable(NotebookQuotaSchema), null),
+  notebook: z._default(nullableOf(NotebookQuotaSchema), null),
   tap: z._default(recordOf(TapQuotaSchema), () => ({})),
 })
 
@@ -91,12 +93,12 @@ export const UserInfoSchema = z.looseObject({
   username: jsonValue<string>(
     (name) => typeof name === 'string' && name.length > 0 && name.length <= 64,
   ),
-  name: z._default(z.nullable(jsonString()), null),
-  email: z._default(z.nullable(jsonString()), null),
-  uid: z._default(z.nullable(count), null),
-  gid: z._default(z.nullable(count), null),
-  groups: z._default(z.array(GroupSchema), () => []),
-  quota: z._default(z.nullable(QuotaSchema), null),
+  name: z._default(nullableOf(jsonString()), null),
+  email: z._default(nullableOf(jsonString()), null),
+  uid: z._default(nullableOf(count), null),
+  gid: z._default(nullableOf(count), null),
+  groups: z._default(arrayOf(GroupSchema), () => []),
+  quota: z._default(nullableOf(QuotaSchema), null),
 })
 
 // The schema's output must stay assignable to the public interface.
