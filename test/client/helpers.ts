@@ -1,36 +1,13 @@
 import { afterEach, beforeEach, type Mock, vi } from 'vitest'
 import type { GafaelfawrLogger } from '../../src/client'
-import { server } from '../support/server'
+import { requests, type SeenRequest } from '../support/requests'
+
+export { requests, type SeenRequest } from '../support/requests'
 
 /** A token of the real shape, `gt-<22>.<22>`, distinctive enough to search for. */
 export const TOKEN = 'gt-SecretKeyAAAAAAAAAAAAA.SecretBodyBBBBBBBBBBBBB'
 /** A second token, for tests that need two callers. */
 export const OTHER_TOKEN = 'gt-OtherKeyCCCCCCCCCCCCCC.OtherBodyDDDDDDDDDDDDDD'
-
-/** One request as MSW saw it, handled or not. */
-export interface SeenRequest {
-  method: string
-  url: string
-  authorization: string | null
-}
-
-/**
- * Every request that reached the MSW server in the current test (including unhandled ones and
- * retries), in the order they started.
- */
-export const requests: SeenRequest[] = []
-
-server.events.on('request:start', ({ request }) => {
-  requests.push({
-    method: request.method,
-    url: request.url,
-    authorization: request.headers.get('authorization'),
-  })
-})
-
-beforeEach(() => {
-  requests.length = 0
-})
 
 /** Requests to URLs that start with `prefix`. */
 export function requestsTo(prefix: string): SeenRequest[] {

@@ -1,29 +1,9 @@
 import fc from 'fast-check'
 import { afterEach, beforeEach, expect } from 'vitest'
 import type { GafaelfawrLogger } from '../../src/client'
-import { server } from '../support/server'
 
+export { requests, type SeenRequest } from '../support/requests'
 export { GAFAELFAWR_URL, REPERTOIRE_URL, server } from '../support/server'
-
-/** One request as MSW saw it (retries included), in the order they started. */
-export interface SeenRequest {
-  method: string
-  url: string
-  authorization: string | null
-  at: number
-}
-
-/** Every request that reached MSW in the current test. */
-export const requests: SeenRequest[] = []
-
-server.events.on('request:start', ({ request }) => {
-  requests.push({
-    method: request.method,
-    url: request.url,
-    authorization: request.headers.get('authorization'),
-    at: performance.now(),
-  })
-})
 
 /** Promise rejections nobody handled while the current test ran. */
 export const unhandledRejections: unknown[] = []
@@ -32,7 +12,6 @@ const onUnhandled = (reason: unknown): void => {
 }
 
 beforeEach(() => {
-  requests.length = 0
   unhandledRejections.length = 0
   process.on('unhandledRejection', onUnhandled)
 })
