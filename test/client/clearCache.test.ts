@@ -31,6 +31,16 @@ function changingServer(path: string) {
   return state
 }
 
+/** A subscribed observer of the client's own user entry, with every name it was shown. */
+function observeUserInfo(client: GafaelfawrClient) {
+  const observer = new QueryObserver(client.userInfoCache, client.userInfoQuery(TOKEN))
+  const seen: Array<string | null | undefined> = []
+  const unsubscribe = observer.subscribe((result) => {
+    seen.push((result.data as GafaelfawrUserInfo | undefined)?.name)
+  })
+  return { observer, seen, unsubscribe }
+}
+
 describe('clearCache()', () => {
   it('makes the next getUserInfo a new request once it resolves', async () => {
     const upstream = changingServer('/user-info')
@@ -110,11 +120,7 @@ describe('clearCache()', () => {
     const upstream = changingServer('/user-info')
     upstream.held.open()
     const client = new GafaelfawrClient({ baseUrl: GAFAELFAWR_URL })
-    const observer = new QueryObserver(client.userInfoCache, client.userInfoQuery(TOKEN))
-    const seen: Array<string | null | undefined> = []
-    const unsubscribe = observer.subscribe((result) => {
-      seen.push((result.data as GafaelfawrUserInfo | undefined)?.name)
-    })
+    const { observer, unsubscribe } = observeUserInfo(client)
     try {
       await vi.waitFor(() => expect(observer.getCurrentResult().data?.name).toBe('old'))
       upstream.name = 'new'
@@ -131,11 +137,7 @@ describe('clearCache()', () => {
   it('never shows a subscribed observer the data of a fetch cancelled in flight', async () => {
     const upstream = changingServer('/user-info')
     const client = new GafaelfawrClient({ baseUrl: GAFAELFAWR_URL })
-    const observer = new QueryObserver(client.userInfoCache, client.userInfoQuery(TOKEN))
-    const seen: Array<string | null | undefined> = []
-    const unsubscribe = observer.subscribe((result) => {
-      seen.push((result.data as GafaelfawrUserInfo | undefined)?.name)
-    })
+    const { observer, seen, unsubscribe } = observeUserInfo(client)
     try {
       await upstream.arrived.promise
       const cleared = client.clearCache()
